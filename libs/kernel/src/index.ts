@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './clock';
+export * from './domain-error';
+export * from './event-metadata';
+export * from './ids';
