@@ -1,0 +1,68 @@
+/**
+ * The append, as one server-side function so a write is one round trip. It locks the stream row
+ * (created on first use, so racing creators queue on it), answers a replay of the same event ids
+ * with the original result, checks the expectation, inserts, and NOTIFYs waiting subscribers at
+ * commit. A wrong expectation raises SQLSTATE ESWEV with the actual revision (-1: no stream) as DETAIL.
+ */
+export const WRONG_EXPECTED_VERSION_SQLSTATE = 'ESWEV';
+export const APPENDED_CHANNEL = 'es_appended';
+
+export const APPEND_FUNCTION = `
+CREATE FUNCTION es_expectation_met(p_expected text, p_revision bigint) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE p_expected
+    WHEN 'any' THEN true
+    WHEN 'no_stream' THEN p_revision = -1
+    WHEN 'stream_exists' THEN p_revision >= 0
+    ELSE p_revision = p_expected::bigint
+  END
+$$
+--;
+CREATE FUNCTION es_append(
+  p_stream text, p_category text, p_expected text,
+  p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+) RETURNS TABLE (next_revision bigint, commit_position text, prepare_position bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_current bigint;
+  v_count   integer := cardinality(p_ids);
+  v_found   integer;
+  v_first   bigint;
+  v_last    bigint;
+  v_ordered boolean;
+BEGIN
+  INSERT INTO es_streams (stream_id, category, revision) VALUES (p_stream, p_category, -1)
+    ON CONFLICT (stream_id) DO NOTHING;
+  SELECT s.revision INTO v_current FROM es_streams s WHERE s.stream_id = p_stream FOR UPDATE;
+
+  SELECT count(*), min(e.stream_revision), max(e.stream_revision) INTO v_found, v_first, v_last
+    FROM es_events e WHERE e.stream_id = p_stream AND e.event_id = ANY (p_ids);
+
+  IF v_found > 0 THEN
+    -- A replay: the same events, in the same order, written from the same expectation.
+    SELECT bool_and(e.event_id = p_ids[(e.stream_revision - v_first + 1)::int]) INTO v_ordered
+      FROM es_events e WHERE e.stream_id = p_stream AND e.stream_revision BETWEEN v_first AND v_last;
+    IF v_found = v_count AND v_last - v_first + 1 = v_count AND v_ordered
+       AND es_expectation_met(p_expected, v_first - 1) THEN
+      RETURN QUERY SELECT v_last, e.transaction_id::text, e.global_position
+        FROM es_events e WHERE e.stream_id = p_stream AND e.stream_revision = v_last;
+      RETURN;
+    END IF;
+    RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_VERSION_SQLSTATE}',
+      MESSAGE = 'some of these event ids are already in ' || p_stream, DETAIL = v_current::text;
+  END IF;
+
+  IF NOT es_expectation_met(p_expected, v_current) THEN
+    RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_VERSION_SQLSTATE}',
+      MESSAGE = 'wrong expected revision for ' || p_stream, DETAIL = v_current::text;
+  END IF;
+
+  INSERT INTO es_events (stream_id, category, stream_revision, event_id, type, data, metadata)
+  SELECT p_stream, p_category, v_current + t.ord, t.id, t.type, t.data, t.meta
+    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS t(id, type, data, meta, ord)
+   ORDER BY t.ord;
+  UPDATE es_streams SET revision = v_current + v_count WHERE stream_id = p_stream;
+  PERFORM pg_notify('${APPENDED_CHANNEL}', '');
+  RETURN QUERY SELECT v_current + v_count, pg_current_xact_id()::text, currval('es_global_position');
+END
+$$`;

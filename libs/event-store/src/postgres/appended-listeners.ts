@@ -1,0 +1,33 @@
+import type { SqlClient } from '@podgate/sql';
+
+/**
+ * One LISTEN for all of a store's subscriptions (a LISTEN holds a connection of its own), fanned
+ * out to each subscription's wake-up. Listening is best effort: subscriptions also poll, so a lost
+ * listener costs latency, never events.
+ */
+export class AppendedListeners {
+  private readonly wakes = new Set<() => void>();
+  private stop: Promise<(() => Promise<void>) | undefined> | undefined;
+
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly channel: string,
+  ) {}
+
+  async add(wake: () => void): Promise<() => Promise<void>> {
+    this.wakes.add(wake);
+    this.stop ??= this.sql
+      .listen(this.channel, () => this.wakes.forEach((w) => w()))
+      .catch(() => undefined);
+    await this.stop;
+    return async () => {
+      this.wakes.delete(wake);
+    };
+  }
+
+  async close(): Promise<void> {
+    const stop = await this.stop;
+    this.stop = undefined;
+    await stop?.();
+  }
+}
