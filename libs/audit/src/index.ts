@@ -1,0 +1,1 @@
+export * from './projections/audit-log/audit-log.projection';
