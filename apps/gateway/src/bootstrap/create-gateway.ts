@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { PodgateConfig } from '@podgate/config';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { GatewayModule } from '../gateway.module';
+import { generateRequestId, registerRequestIdHeader } from '../http/request-id.hook';
+
+/** The gateway app, initialised but not yet listening (tests listen on port 0). */
+export async function createGateway(config: PodgateConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ genReqId: generateRequestId, requestIdHeader: false, logger: false });
+  registerRequestIdHeader(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, logger), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { PodgateConfig } from '@podgate/config';
+import { HealthModule, RuntimeModule } from '@podgate/runtime';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { OpenStackErrorFilter } from './http/openstack-error.filter';
+
+/** The public HTTP listener. The compute, volume and admin APIs join here as their slices land. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: PodgateConfig, logger: Logger): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            genReqId: (request) => (request as { id?: string }).id ?? '',
+            autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+          },
+        }),
+        RuntimeModule.forRoot(config, { logger, runProjections: config.runProjectionsInGateway }),
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: OpenStackErrorFilter }],
+    };
+  }
+}

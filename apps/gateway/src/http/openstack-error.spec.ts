@@ -1,0 +1,15 @@
+import { openStackError } from './openstack-error';
+
+describe('openStackError', () => {
+  it.each([
+    [400, 'badRequest'],
+    [403, 'forbidden'],
+    [404, 'itemNotFound'],
+    [409, 'conflictingRequest'],
+    [503, 'serviceUnavailable'],
+    [500, 'computeFault'],
+    [502, 'computeFault'],
+  ])('names a %i %s, as Nova does', (status, kind) => {
+    expect(openStackError(status, 'why')).toEqual({ [kind]: { code: status, message: 'why' } });
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The OpenStack error envelope, `{"<kind>": {"code": <status>, "message": "..."}}`, as Nova and
+ * Cinder answer. One pure mapping from status to kind, used by every error path.
+ */
+const KIND_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'itemNotFound',
+  405: 'methodNotAllowed',
+  406: 'notAcceptable',
+  409: 'conflictingRequest',
+  413: 'overLimit',
+  415: 'mediaTypeNotSupported',
+  429: 'overLimit',
+  501: 'notImplemented',
+  503: 'serviceUnavailable',
+};
+
+export interface OpenStackErrorBody {
+  readonly [kind: string]: { readonly code: number; readonly message: string };
+}
+
+export function openStackError(status: number, message: string): OpenStackErrorBody {
+  const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'computeFault' : 'badRequest');
+  return { [kind]: { code: status, message } };
+}
+
+export const STATUS_BY_DOMAIN_KIND: Readonly<Record<string, number>> = {
+  badRequest: 400,
+  forbidden: 403,
+  itemNotFound: 404,
+  conflict: 409,
+  serviceUnavailable: 503,
+};
+
+/** Never show a client a stack trace or a driver's message for a bug: this is what a 500 says. */
+export const INTERNAL_ERROR_MESSAGE = 'The server has either erred or is incapable of performing the requested operation.';

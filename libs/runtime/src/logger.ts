@@ -1,0 +1,21 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * SECURITY: tokens and passwords must never reach a log line. These paths cover the request and
+ * response headers pino-http logs and the places our own code might log a body or an auth object.
+ */
+export const REDACTED_PATHS = [
+  'req.headers["x-auth-token"]',
+  'req.headers["x-subject-token"]',
+  'req.headers["x-service-token"]',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["x-subject-token"]',
+  '*.password',
+  '*.token',
+  'auth.identity.password.user.password',
+];
+
+export function createLogger(level: string, name: string): Logger {
+  return pino({ level, name, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+}

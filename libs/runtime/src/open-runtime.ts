@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { PodgateConfig } from '@podgate/config';
+import { createEsdbEventStore, type EventStore, openPostgresEventStore } from '@podgate/event-store';
+import { migrateReadModel, type Projection, type RunnerLogger } from '@podgate/read-model';
+import { PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
+import { lockDataDir } from './data-dir-lock';
+import { ProjectionSupervisor } from './projection-supervisor';
+import { ALL_PROJECTIONS } from './projections';
+
+/** The stores and projections of one podgate process, opened from its configuration. */
+export interface Runtime {
+  readonly config: PodgateConfig;
+  readonly eventStore: EventStore;
+  readonly readModel: SqlClient;
+  readonly projections: ProjectionSupervisor;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  readonly logger?: RunnerLogger & { error(object: object, message: string): void };
+  readonly projections?: readonly Projection[];
+}
+
+export async function openRuntime(config: PodgateConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+  };
+  try {
+    const onError = (error: Error) => options.logger?.error({ err: error }, 'database connection error');
+    const embedded = await openEmbedded(config, closers);
+    const readModel =
+      config.readModel.kind === 'postgres' ? new PgPoolClient({ connectionString: config.readModel.url, max: config.readModel.poolMax, onError }) : embedded!;
+    if (readModel !== embedded) closers.push(() => readModel.close());
+
+    const eventStoreSql =
+      config.eventStore.kind === 'embedded' ? borrowed(embedded!) : config.eventStore.kind === 'postgres' ? new PgPoolClient({ connectionString: config.eventStore.url, max: config.eventStore.poolMax, onError }) : undefined;
+    const eventStore = eventStoreSql ? await openPostgresEventStore(eventStoreSql) : createEsdbEventStore(connectionStringOf(config));
+    closers.push(() => eventStore.close());
+
+    const projections = options.projections ?? ALL_PROJECTIONS;
+    await migrateReadModel(readModel, projections);
+    const supervisor = new ProjectionSupervisor(eventStore, readModel, projections, options.logger);
+    closers.push(() => supervisor.stop());
+    return { config, eventStore, readModel, projections: supervisor, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** One PGlite for everything embedded: it is one process's database, locked to this process. */
+async function openEmbedded(config: PodgateConfig, closers: (() => Promise<void>)[]): Promise<SqlClient | undefined> {
+  const dataDir = config.eventStore.kind === 'embedded' ? config.eventStore.dataDir : config.readModel.kind === 'embedded' ? config.readModel.dataDir : undefined;
+  if (dataDir === undefined) return undefined;
+  const unlock = await lockDataDir(dataDir);
+  closers.push(unlock);
+  const sql = await PGliteClient.open(join(dataDir, 'pglite'));
+  closers.push(() => sql.close());
+  return sql;
+}
+
+const connectionStringOf = (config: PodgateConfig): string => (config.eventStore.kind === 'esdb' ? config.eventStore.connectionString : '');
+
+/** The same client, except that closing it is left to its owner. */
+function borrowed(sql: SqlClient): SqlClient {
+  return {
+    kind: sql.kind,
+    query: (text, params) => sql.query(text, params),
+    transaction: (work) => sql.transaction(work),
+    exec: (script) => sql.exec(script),
+    listen: (channel, onNotify) => sql.listen(channel, onNotify),
+    close: async () => undefined,
+  };
+}
