@@ -6,3 +6,4 @@ export * from './logger';
 export * from './nest/health/health.module';
 export * from './nest/runtime.module';
 export * from './nest/runtime.tokens';
+export * from './run-process';

@@ -44,6 +44,15 @@ export async function ensureCheckpoint(tx: SqlExecutor, projection: Projection):
   return lockCheckpoint(tx, projection);
 }
 
+/** The checkpoint as last committed, without locking; undefined before the projection first ran. */
+export async function findCheckpoint(sql: SqlExecutor, projection: Projection): Promise<Checkpoint | undefined> {
+  const { rows } = await sql.query<CheckpointRow>(`SELECT ${COLUMNS} FROM rm_checkpoints WHERE projection = $1 AND version = $2`, [
+    projection.name,
+    projection.version,
+  ]);
+  return rows.length === 0 ? undefined : toCheckpoint(rows[0]);
+}
+
 /** Reads and row-locks the checkpoint: writers of one projection serialize here. */
 export async function lockCheckpoint(tx: SqlExecutor, projection: Projection): Promise<Checkpoint> {
   const { rows } = await tx.query<CheckpointRow>(

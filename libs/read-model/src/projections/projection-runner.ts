@@ -1,6 +1,6 @@
 import { comparePositions, type EventStore, type GlobalPosition, positionToString } from '@podgate/event-store';
 import type { SqlClient } from '@podgate/sql';
-import { ensureCheckpoint, type Checkpoint } from '../checkpoints/checkpoint.store';
+import { type Checkpoint, ensureCheckpoint, findCheckpoint } from '../checkpoints/checkpoint.store';
 import { applyBatch, ProjectionRebuiltError } from './apply-batch';
 import { consumeInBatches } from './consume-in-batches';
 import type { Projection } from './projection';
@@ -71,8 +71,10 @@ export class ProjectionRunner {
     this.state = 'stopped';
   }
 
+  /** Measured from this runner's checkpoint, or from the database's when another process runs it. */
   async lag(): Promise<ProjectionLag> {
-    const fromPosition = this.checkpoint?.position;
+    const checkpoint = this.loop ? this.checkpoint : await findCheckpoint(this.sql, this.projection);
+    const fromPosition = checkpoint?.position;
     const filter = this.projection.filter;
     const [eventsBehind, [oldest]] = await Promise.all([
       this.store.countAll({ fromPosition, filter, maxCount: LAG_COUNT_CAP }),
@@ -83,7 +85,7 @@ export class ProjectionRunner {
       version: this.projection.version,
       state: this.state,
       position: fromPosition && positionToString(fromPosition),
-      eventsApplied: this.checkpoint?.eventsApplied ?? 0,
+      eventsApplied: checkpoint?.eventsApplied ?? 0,
       eventsBehind,
       secondsBehind: oldest ? Math.max(0, (Date.now() - oldest.recordedAt.getTime()) / 1000) : 0,
       lastError: this.lastError,

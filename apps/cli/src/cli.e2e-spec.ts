@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@podgate/config';
+import { streamName } from '@podgate/event-store';
+import { testEvents } from '@podgate/event-store/testing';
+import { openRuntime } from '@podgate/runtime';
+import { buildCli } from './cli';
+
+describe('podgate projections (embedded store)', () => {
+  let dataDir: string;
+  let output: string[];
+  let write: jest.SpyInstance;
+  const run = (...args: string[]) => buildCli().exitOverride().parseAsync(['node', 'podgate', ...args]);
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'podgate-cli-'));
+    process.env.PODGATE_DATA_DIR = dataDir;
+    const runtime = await openRuntime(loadConfig(process.env));
+    await runtime.eventStore.append(streamName('cliTest', 'a'), testEvents(3), 'no_stream');
+    await runtime.close();
+    output = [];
+    write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => output.push(String(chunk)) > 0);
+  });
+  afterEach(() => {
+    write.mockRestore();
+    delete process.env.PODGATE_DATA_DIR;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('reports a projection that has not run as behind by every event', async () => {
+    await run('projections', 'status', '-f', 'json');
+    expect(JSON.parse(output.join(''))).toEqual([
+      { projection: 'audit-log', version: 1, position: 'not started', applied: 0, behind: 3, lastEventAt: '' },
+    ]);
+  });
+
+  it('rebuilds a projection, prints the rate, and status then shows it caught up', async () => {
+    await run('projections', 'rebuild', 'audit-log');
+    expect(output.join('')).toMatch(/^rebuilt audit-log v1: 3 events in \d+\.\d\d s \(\d+ events\/s\)\n$/);
+    output.length = 0;
+    await run('projections', 'status', '-f', 'json');
+    expect(JSON.parse(output.join(''))[0]).toMatchObject({ applied: 3, behind: 0 });
+  });
+
+  it('names the known projections when asked for an unknown one', async () => {
+    await expect(run('projections', 'rebuild', 'nope')).rejects.toThrow('no projection named nope (known: audit-log)');
+  });
+});
