@@ -28,6 +28,7 @@ describe('loadConfig', () => {
   it.each([
     [{ PODGATE_PORT: 'abc' }, /^PODGATE_PORT: .* \(got "abc"\)$/],
     [{ PODGATE_PORT: '70000' }, /^PODGATE_PORT: /],
+    [{ PODGATE_PORT: '-1' }, /^PODGATE_PORT: /],
     [{ EVENTSTORE_CONNECTION_STRING: 'http://x' }, /^EVENTSTORE_CONNECTION_STRING: must be an esdb:\/\//],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a postgres:\/\/ URL/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Every setting podgate reads, from the environment only. One schema, so the README table, the
  * validation and the types cannot drift apart. A bad value stops start-up with one line naming it.
  */
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number().int().min(0).max(65535); // 0: any free port (tests)
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL');
 const flag = z.enum(['true', 'false', 'auto']);
 

@@ -32,7 +32,7 @@ export class PollingSubscription implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
     let position: GlobalPosition | undefined = this.subscribe.fromPosition;
     let caughtUp = false;
-    let pending = false;
+    let pending: boolean; // an append was notified during the last read: read again before sleeping
     const stopListening = await this.options.onAppended(() => {
       pending = true;
       this.wake?.();
