@@ -12,5 +12,6 @@ module.exports = {
   // The live EventStoreDB suite runs only against a server you name (EVENTSTORE_TEST_URL); it is
   // left out otherwise, never reported as skipped-and-passing.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.EVENTSTORE_TEST_URL ? [] : ['\\.live\\.'])],
-  testTimeout: 30000,
+  globalSetup: '<rootDir>/test/pglite-template.setup.js',
+  testTimeout: 60000,
 };
