@@ -3,3 +3,4 @@ export * from './clock';
 export * from './domain-error';
 export * from './event-metadata';
 export * from './ids';
+export * from './decider';

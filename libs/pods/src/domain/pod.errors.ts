@@ -1,0 +1,32 @@
+import { DomainError } from '@podgate/kernel';
+
+export class PodAlreadyRegisteredError extends DomainError {
+  readonly code = 'PODS.ALREADY_REGISTERED';
+  readonly kind = 'conflict';
+  constructor(name: string) {
+    super(`a pod named ${name} is already registered`);
+  }
+}
+
+export class PodNotFoundError extends DomainError {
+  readonly code = 'PODS.NOT_FOUND';
+  readonly kind = 'itemNotFound';
+  constructor(podId: string) {
+    super(`pod ${podId} could not be found`);
+  }
+}
+
+export class PodStillInUseError extends DomainError {
+  readonly code = 'PODS.STILL_IN_USE';
+  readonly kind = 'conflict';
+  constructor(podId: string, activeBindings: number, routedResources: number) {
+    super(
+      `pod ${podId} still has ${activeBindings} active binding(s) and ${routedResources} routed resource(s); end them first or force`,
+    );
+  }
+}
+
+export class InvalidPodProfileError extends DomainError {
+  readonly code = 'PODS.INVALID_PROFILE';
+  readonly kind = 'badRequest';
+}

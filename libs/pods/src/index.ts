@@ -1,0 +1,3 @@
+export * from './domain/pod.decider';
+export * from './domain/pod.errors';
+export * from './domain/pod.events';
