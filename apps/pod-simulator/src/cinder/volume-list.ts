@@ -1,0 +1,73 @@
+// Listing volumes of the simulated Cinder: project scope (admin all_tenants), filters, sort
+// (`sort=key:dir,...` or sort_key/sort_dir) and limit/marker paging.
+import { badRequest } from '../http/openstack-error';
+import { Page, SortSpec, paginate, parsePage, parseSort, sortItems } from '../http/pagination';
+import { Query, queryBool, queryOne } from '../http/query';
+import { Caller } from '../http/request-context';
+import { PodState } from '../pod/pod-state';
+import { VolumeRecord } from './volume.model';
+
+const SORT_FIELDS: Record<string, (v: VolumeRecord) => string | number | null> = {
+  created_at: (v) => v.createdAt,
+  updated_at: (v) => v.updatedAt,
+  id: (v) => v.id,
+  name: (v) => v.name,
+  size: (v) => v.size,
+  status: (v) => v.status,
+  availability_zone: (v) => v.az,
+  bootable: (v) => String(v.bootable),
+  volume_type: (v) => v.volumeTypeId,
+  project_id: (v) => v.projectId,
+};
+
+/** Cinder's `sort=name:asc,size` form; falls back to sort_key/sort_dir. */
+export function parseCinderSort(query: Query, keys: string[]): SortSpec[] {
+  const sort = queryOne(query, 'sort');
+  if (sort === undefined) return parseSort(query, keys, [{ key: 'created_at', dir: 'desc' }]);
+  return sort.split(',').map((part) => {
+    const [key = '', dir = 'desc'] = part.trim().split(':');
+    if (!keys.includes(key)) throw badRequest(`Invalid input received: Invalid sort key ${key}`);
+    if (dir !== 'asc' && dir !== 'desc')
+      throw badRequest(`Invalid input received: Unknown sort direction, must be 'desc' or 'asc'`);
+    return { key, dir };
+  });
+}
+
+/** Cinder silently ignores all_tenants for non-admins (the openstack CLI sends it on every lookup). */
+export function scopeFilter(query: Query, caller: Caller): (projectId: string) => boolean {
+  const allTenants = queryBool(query, 'all_tenants') ?? false;
+  if (!allTenants || !caller.isAdmin) return (p) => p === caller.projectId;
+  const project = queryOne(query, 'project_id');
+  return project === undefined ? () => true : (p) => p === project;
+}
+
+export function listVolumes(pod: PodState, query: Query, caller: Caller): Page<VolumeRecord> & { count: number } {
+  const inScope = scopeFilter(query, caller);
+  const name = queryOne(query, 'name');
+  const status = queryOne(query, 'status');
+  const az = queryOne(query, 'availability_zone');
+  const bootable = queryBool(query, 'bootable');
+  const metadataRaw = queryOne(query, 'metadata');
+  let metadata: Record<string, string> = {};
+  if (metadataRaw !== undefined) {
+    try {
+      metadata = JSON.parse(metadataRaw.replace(/'/g, '"')) as Record<string, string>;
+    } catch {
+      throw badRequest(`Invalid input received: Invalid metadata filter ${metadataRaw}`);
+    }
+  }
+  const matching = [...pod.cinder.volumes.values()].filter(
+    (v) =>
+      inScope(v.projectId) &&
+      (name === undefined || v.name === name) &&
+      (status === undefined || v.status === status) &&
+      (az === undefined || v.az === az) &&
+      (bootable === undefined || v.bootable === bootable) &&
+      Object.entries(metadata).every(([k, value]) => v.metadata[k] === value),
+  );
+  const sorted = sortItems(matching, parseCinderSort(query, Object.keys(SORT_FIELDS)), (v, key) => SORT_FIELDS[key]?.(v) ?? null);
+  const page = paginate(sorted, parsePage(query, 1000), (marker) =>
+    badRequest(`Invalid input received: marker [${marker}] not found`),
+  );
+  return { ...page, count: matching.length };
+}
