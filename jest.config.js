@@ -8,7 +8,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', require('./test/swc-options')] },
   moduleNameMapper: pathsToModuleNameMapper(),
-  testMatch: ['<rootDir>/{apps,libs,test/unit}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   // The live EventStoreDB suite runs only against a server you name (EVENTSTORE_TEST_URL); it is
   // left out otherwise, never reported as skipped-and-passing.
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.EVENTSTORE_TEST_URL ? [] : ['\\.live\\.'])],
