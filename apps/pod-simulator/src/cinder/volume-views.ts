@@ -39,7 +39,11 @@ const attachmentView = (a: CinderAttachment) => ({
   id: a.volumeId,
 });
 
-export function renderVolumeDetail(v: VolumeRecord, ctx: CinderViewContext): Record<string, unknown> {
+/**
+ * `extensions: false` is the create answer: real Cinder adds the tenant, host and migration
+ * attributes in API extensions that decorate show and list only (found by the differential test).
+ */
+export function renderVolumeDetail(v: VolumeRecord, ctx: CinderViewContext, { extensions = true } = {}): Record<string, unknown> {
   const type = ctx.pod.cinder.types.get(v.volumeTypeId);
   const view: Record<string, unknown> = {
     id: v.id,
@@ -62,12 +66,12 @@ export function renderVolumeDetail(v: VolumeRecord, ctx: CinderViewContext): Rec
     replication_status: 'disabled',
     consistencygroup_id: null,
     multiattach: v.multiattach,
-    'os-vol-tenant-attr:tenant_id': v.projectId,
   };
+  if (extensions) view['os-vol-tenant-attr:tenant_id'] = v.projectId;
   if (v.imageMetadata) view.volume_image_metadata = { ...v.imageMetadata };
-  if (ctx.isAdmin) {
+  if (ctx.isAdmin) view.migration_status = v.migrationStatus;
+  if (ctx.isAdmin && extensions) {
     Object.assign(view, {
-      migration_status: v.migrationStatus,
       'os-vol-host-attr:host': v.host,
       'os-vol-mig-status-attr:migstat': v.migrationStatus,
       'os-vol-mig-status-attr:name_id': null,

@@ -47,7 +47,7 @@ export function registerVolumeRoutes(app: FastifyInstance, { pod }: CinderContex
     });
     volumeTransition(pod, volume, 'creating', 'available');
     reply.code(202);
-    return { volume: renderVolumeDetail(volume, cinderView(request, pod)) };
+    return { volume: renderVolumeDetail(volume, cinderView(request, pod), { extensions: false }) };
   });
 
   const list = (detail: boolean) => async (request: FastifyRequest) => {
