@@ -21,6 +21,8 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 // Tempest's own format names.
 ajv.addFormat('iso8601-date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?$/);
+// Tempest checks `uuid` with Python's uuid.UUID(), which also takes Keystone's dashless hex ids.
+ajv.addFormat('uuid', /^(urn:uuid:)?\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i);
 
 const compiled = new Map<object, ValidateFunction>();
 
