@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm run demo`: for now, only the pod simulator (a TEST DOUBLE of two OpenStack clouds) plus an
-// openrc for the real `openstack` CLI against Pod1. The gateway joins the demo once its admin API
-// exists; until then nothing here talks to podgate.
+// `npm run demo`: the pod simulator (a TEST DOUBLE of two OpenStack clouds) and the podgate gateway
+// on its default address and embedded store. The gateway has no admin API yet to register the
+// pods, so the openrc points the real `openstack` CLI at Pod1 directly for now.
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeSimulator } from './console-summary';
+import { startDemoGateway } from './demo-gateway';
 import { stopOnSignals } from './run-until-signal';
 import { SimulatorHandle, startSimulator } from './simulator';
 
@@ -37,14 +38,20 @@ async function demo(): Promise<void> {
     .parse()
     .opts<{ basePort?: number; openrc?: string }>();
   const sim = await startSimulator({ pods: [{ az: 'az1' }, { az: 'az2' }], basePort: flags.basePort ?? 20000 });
+  const gateway = await startDemoGateway().catch(async (error: Error) => {
+    await sim.stop();
+    throw error;
+  });
   const rc = openrc(sim);
   if (flags.openrc) writeFileSync(flags.openrc, `${rc}\n`);
   process.stdout.write(
     [
       describeSimulator(sim),
       '',
-      'The gateway part of the demo comes later: podgate has no admin API yet to register these pods.',
-      'For now, talk to Pod1 directly with the openstack CLI:',
+      `podgate gateway: ${gateway.url} (embedded store in ${process.env.PODGATE_DATA_DIR ?? './data'}; try: curl -s ${gateway.url}/healthz)`,
+      '',
+      'podgate has no admin API yet to register these pods (it comes with the next issues), so for now',
+      'talk to Pod1 directly with the openstack CLI:',
       '',
       rc,
       '',
@@ -57,7 +64,7 @@ async function demo(): Promise<void> {
       '',
     ].join('\n'),
   );
-  stopOnSignals(sim, 'pod simulator demo');
+  stopOnSignals(sim, 'pod simulator demo', () => gateway.stop());
 }
 
 if (require.main === module) {
