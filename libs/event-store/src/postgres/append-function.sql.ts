@@ -1,13 +1,18 @@
 /**
  * The append, as one server-side function so a write is one round trip. It locks the stream row
  * (created on first use, so racing creators queue on it), answers a replay of the same event ids
- * with the original result, checks the expectation, inserts, and NOTIFYs waiting subscribers at
- * commit. A wrong expectation raises SQLSTATE ESWEV with the actual revision (-1: no stream) as DETAIL.
+ * with the original result, checks the expectation and inserts. A wrong expectation raises SQLSTATE
+ * ESWEV with the actual revision (-1: no stream) as DETAIL.
+ *
+ * It does not NOTIFY: a transaction that notifies takes one database-wide lock at commit and holds
+ * it through its WAL flush, so every append queued behind every other and group commit never
+ * happened (16 writers: about one commit per WAL flush, all waiting on `Lock:object`). The adapter wakes
+ * subscribers after the commit instead (see appended-notifier.ts).
  */
 export const WRONG_EXPECTED_VERSION_SQLSTATE = 'ESWEV';
 export const APPENDED_CHANNEL = 'es_appended';
 
-export const APPEND_FUNCTION = `
+export const EXPECTATION_FUNCTION = `
 CREATE FUNCTION es_expectation_met(p_expected text, p_revision bigint) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE p_expected
@@ -16,9 +21,10 @@ LANGUAGE sql IMMUTABLE AS $$
     WHEN 'stream_exists' THEN p_revision >= 0
     ELSE p_revision = p_expected::bigint
   END
-$$
---;
-CREATE FUNCTION es_append(
+$$`;
+
+export const APPEND_FUNCTION = `
+CREATE OR REPLACE FUNCTION es_append(
   p_stream text, p_category text, p_expected text,
   p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
 ) RETURNS TABLE (next_revision bigint, commit_position text, prepare_position bigint)
@@ -62,7 +68,6 @@ BEGIN
     FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS t(id, type, data, meta, ord)
    ORDER BY t.ord;
   UPDATE es_streams SET revision = v_current + v_count WHERE stream_id = p_stream;
-  PERFORM pg_notify('${APPENDED_CHANNEL}', '');
   RETURN QUERY SELECT v_current + v_count, pg_current_xact_id()::text, currval('es_global_position');
 END
 $$`;

@@ -17,12 +17,17 @@ export class AppendedListeners {
   async add(wake: () => void): Promise<() => Promise<void>> {
     this.wakes.add(wake);
     this.stop ??= this.sql
-      .listen(this.channel, () => this.wakes.forEach((w) => w()))
+      .listen(this.channel, () => this.wakeAll())
       .catch(() => undefined);
     await this.stop;
     return async () => {
       this.wakes.delete(wake);
     };
+  }
+
+  /** Wakes every subscription of this process at once (appends on an in-process database). */
+  wakeAll(): void {
+    this.wakes.forEach((wake) => wake());
   }
 
   async close(): Promise<void> {

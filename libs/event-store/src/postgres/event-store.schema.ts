@@ -1,5 +1,5 @@
 import type { Migration } from '@podgate/sql';
-import { APPEND_FUNCTION } from './append-function.sql';
+import { APPEND_FUNCTION, EXPECTATION_FUNCTION } from './append-function.sql';
 
 /**
  * The event log in PostgreSQL, the same on a server and in PGlite.
@@ -45,7 +45,14 @@ CREATE INDEX es_events_by_category ON es_events (category, transaction_id, globa
 --;
 CREATE INDEX es_events_by_type ON es_events (type, transaction_id, global_position)
 --;
+${EXPECTATION_FUNCTION}
+--;
 ${APPEND_FUNCTION}
 `,
+  },
+  {
+    version: 2,
+    name: 'es_append no longer notifies inside the transaction',
+    sql: APPEND_FUNCTION,
   },
 ];

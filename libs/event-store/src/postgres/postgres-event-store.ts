@@ -8,6 +8,7 @@ import { categoryOf } from '../stream-name';
 import { APPENDED_CHANNEL, WRONG_EXPECTED_VERSION_SQLSTATE } from './append-function.sql';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-rows';
 import { AppendedListeners } from './appended-listeners';
+import { type AppendedNotifier, createAppendedNotifier } from './appended-notifier';
 import { PollingSubscription } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
@@ -19,6 +20,7 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   readonly adapter;
   private readonly listeners: AppendedListeners;
+  private readonly notifier: AppendedNotifier;
 
   constructor(
     private readonly sql: SqlClient,
@@ -26,6 +28,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.adapter = sql.kind;
     this.listeners = new AppendedListeners(sql, APPENDED_CHANNEL);
+    this.notifier = createAppendedNotifier(sql, this.listeners, APPENDED_CHANNEL);
   }
 
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -43,6 +46,7 @@ export class PostgresEventStore implements EventStore {
         ],
       );
       const [row] = rows;
+      this.notifier.notify();
       return {
         nextRevision: BigInt(row.next_revision),
         position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
@@ -110,6 +114,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.notifier.settled();
     await this.listeners.close();
     await this.sql.close();
   }

@@ -1,4 +1,4 @@
-import { categoryOf, type RecordedEvent } from '@podgate/event-store';
+import { categoryOf, type JsonValue, type RecordedEvent } from '@podgate/event-store';
 import type { Projection } from '@podgate/read-model';
 import type { SqlExecutor } from '@podgate/sql';
 
@@ -43,31 +43,50 @@ CREATE INDEX rm_audit_log_by_stream ON rm_audit_log (stream, revision)`,
   apply: insertAuditRows,
 };
 
-const COLUMNS = 16;
-/** PostgreSQL takes at most 65,535 parameters a statement. */
-const ROWS_PER_INSERT = 1000;
+/** Bounds one statement's JSON document (about 0.5 kB an event). */
+const ROWS_PER_INSERT = 5000;
 
+/**
+ * The rows go to the server as one JSON array of arrays, one parameter instead of sixteen a row, so
+ * neither side converts, escapes and binds values one by one; arrays rather than objects because
+ * PostgreSQL parses keyed objects into jsonb about three times slower. On a PostgreSQL server a
+ * 2,000-row batch took about half the time it took as a multi-row VALUES list.
+ */
 async function insertAuditRows(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) await insertChunk(tx, events.slice(i, i + ROWS_PER_INSERT));
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+    const rows = events.slice(i, i + ROWS_PER_INSERT).map(auditRow);
+    await tx.query(
+      `INSERT INTO rm_audit_log (commit_position, prepare_position, event_id, stream, category, revision, type,
+         actor_user_id, actor_project_id, actor_roles, request_id, global_request_id, correlation_id, occurred_at,
+         recorded_at, data)
+       SELECT (r->>0)::numeric(20), (r->>1)::numeric(20), (r->>2)::uuid, r->>3, r->>4, (r->>5)::bigint, r->>6,
+         r->>7, r->>8, ARRAY(SELECT jsonb_array_elements_text(r->9)), r->>10, r->>11, r->>12, (r->>13)::timestamptz,
+         (r->>14)::timestamptz, r->15
+         FROM jsonb_array_elements($1::jsonb) AS rows(r)`,
+      [JSON.stringify(rows)],
+    );
+  }
 }
 
-async function insertChunk(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-  const params: unknown[] = [];
-  const tuples = events.map((event, index) => {
-    const m = event.metadata;
-    params.push(
-      event.position.commit.toString(), event.position.prepare.toString(), event.id, event.stream,
-      categoryOf(event.stream), event.revision.toString(), event.type, m.actor.userId, m.actor.projectId,
-      [...m.actor.roles], m.requestId, m.globalRequestId ?? null, m.correlationId, m.occurredAt, event.recordedAt,
-      JSON.stringify(event.data),
-    );
-    const base = index * COLUMNS;
-    return `(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`;
-  });
-  await tx.query(
-    `INSERT INTO rm_audit_log (commit_position, prepare_position, event_id, stream, category, revision, type,
-       actor_user_id, actor_project_id, actor_roles, request_id, global_request_id, correlation_id, occurred_at,
-       recorded_at, data) VALUES ${tuples.join(', ')}`,
-    params,
-  );
+/** One row in the INSERT's column order; bigints travel as strings so no precision is lost. */
+function auditRow(event: RecordedEvent): JsonValue[] {
+  const m = event.metadata;
+  return [
+    event.position.commit.toString(),
+    event.position.prepare.toString(),
+    event.id,
+    event.stream,
+    categoryOf(event.stream),
+    event.revision.toString(),
+    event.type,
+    m.actor.userId,
+    m.actor.projectId,
+    [...m.actor.roles],
+    m.requestId,
+    m.globalRequestId ?? null,
+    m.correlationId,
+    m.occurredAt,
+    event.recordedAt.toISOString(),
+    event.data,
+  ];
 }
