@@ -17,6 +17,10 @@ export async function applyBatch(
   events: readonly RecordedEvent[],
 ): Promise<Checkpoint> {
   return sql.transaction(async (tx) => {
+    // Safe without waiting for the WAL flush: rows and checkpoint commit together, so a crash can
+    // only lose both, and the runner replays from the checkpoint that survived. The event log's
+    // own appends keep synchronous commits.
+    await tx.query('SET LOCAL synchronous_commit = off');
     const checkpoint = await lockCheckpoint(tx, projection);
     if (checkpoint.generation !== generation) {
       throw new ProjectionRebuiltError(`${projection.name} was rebuilt (generation ${checkpoint.generation})`);

@@ -32,7 +32,7 @@ export async function rebuildProjection(
   let applied = 0;
   options.onProgress?.({ applied, total });
   await consumeInBatches(store.subscribeToAll({ filter: projection.filter }), {
-    batchSize: options.batchSize ?? 2000,
+    batchSize: options.batchSize ?? 5000,
     flushMs: 50,
     onBatch: async (events) => {
       await applyBatch(sql, projection, checkpoint.generation, events);
