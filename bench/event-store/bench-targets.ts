@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type EventStore, openPostgresEventStore } from '@podgate/event-store';
-import { PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
+import { lentClient, PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
 
 const BENCH_DATABASE = 'podgate_bench';
 
@@ -36,7 +36,7 @@ export async function openPgliteTarget(): Promise<BenchTarget> {
     adapter: 'pglite',
     version: `${version} (PostgreSQL ${rows[0].version})`,
     readModel: sql,
-    openStore: () => openPostgresEventStore(unclosable(sql)),
+    openStore: () => openPostgresEventStore(lentClient(sql)),
     walCounters: async () => undefined,
     close: async () => {
       await sql.close();
@@ -92,16 +92,4 @@ async function localPostmasterPid(admin: Client, url: string): Promise<number | 
   } catch {
     return undefined; // not readable by this user: CPU of the server goes unreported
   }
-}
-
-/** The shared PGlite, lent to one store: closing the store leaves it open for the next phase. */
-function unclosable(sql: SqlClient): SqlClient {
-  return {
-    kind: sql.kind,
-    query: (text, params) => sql.query(text, params),
-    transaction: (work) => sql.transaction(work),
-    exec: (script) => sql.exec(script),
-    listen: (channel, onNotify) => sql.listen(channel, onNotify),
-    close: async () => undefined,
-  };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { PodgateConfig } from '@podgate/config';
 import { createEsdbEventStore, type EventStore, openPostgresEventStore } from '@podgate/event-store';
 import { migrateReadModel, type Projection, type RunnerLogger } from '@podgate/read-model';
-import { PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
+import { lentClient, PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
 import { lockDataDir } from './data-dir-lock';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { ALL_PROJECTIONS } from './projections';
@@ -30,12 +30,20 @@ export async function openRuntime(config: PodgateConfig, options: RuntimeOptions
     const onError = (error: Error) => options.logger?.error({ err: error }, 'database connection error');
     const embedded = await openEmbedded(config, closers);
     const readModel =
-      config.readModel.kind === 'postgres' ? new PgPoolClient({ connectionString: config.readModel.url, max: config.readModel.poolMax, onError }) : embedded!;
+      config.readModel.kind === 'postgres'
+        ? new PgPoolClient({ connectionString: config.readModel.url, max: config.readModel.poolMax, onError })
+        : embedded!;
     if (readModel !== embedded) closers.push(() => readModel.close());
 
     const eventStoreSql =
-      config.eventStore.kind === 'embedded' ? borrowed(embedded!) : config.eventStore.kind === 'postgres' ? new PgPoolClient({ connectionString: config.eventStore.url, max: config.eventStore.poolMax, onError }) : undefined;
-    const eventStore = eventStoreSql ? await openPostgresEventStore(eventStoreSql) : createEsdbEventStore(connectionStringOf(config));
+      config.eventStore.kind === 'embedded'
+        ? lentClient(embedded!)
+        : config.eventStore.kind === 'postgres'
+          ? new PgPoolClient({ connectionString: config.eventStore.url, max: config.eventStore.poolMax, onError })
+          : undefined;
+    const eventStore = eventStoreSql
+      ? await openPostgresEventStore(eventStoreSql)
+      : createEsdbEventStore(connectionStringOf(config));
     closers.push(() => eventStore.close());
 
     const projections = options.projections ?? ALL_PROJECTIONS;
@@ -51,7 +59,12 @@ export async function openRuntime(config: PodgateConfig, options: RuntimeOptions
 
 /** One PGlite for everything embedded: it is one process's database, locked to this process. */
 async function openEmbedded(config: PodgateConfig, closers: (() => Promise<void>)[]): Promise<SqlClient | undefined> {
-  const dataDir = config.eventStore.kind === 'embedded' ? config.eventStore.dataDir : config.readModel.kind === 'embedded' ? config.readModel.dataDir : undefined;
+  const dataDir =
+    config.eventStore.kind === 'embedded'
+      ? config.eventStore.dataDir
+      : config.readModel.kind === 'embedded'
+        ? config.readModel.dataDir
+        : undefined;
   if (dataDir === undefined) return undefined;
   const unlock = await lockDataDir(dataDir);
   closers.push(unlock);
@@ -60,16 +73,5 @@ async function openEmbedded(config: PodgateConfig, closers: (() => Promise<void>
   return sql;
 }
 
-const connectionStringOf = (config: PodgateConfig): string => (config.eventStore.kind === 'esdb' ? config.eventStore.connectionString : '');
-
-/** The same client, except that closing it is left to its owner. */
-function borrowed(sql: SqlClient): SqlClient {
-  return {
-    kind: sql.kind,
-    query: (text, params) => sql.query(text, params),
-    transaction: (work) => sql.transaction(work),
-    exec: (script) => sql.exec(script),
-    listen: (channel, onNotify) => sql.listen(channel, onNotify),
-    close: async () => undefined,
-  };
-}
+const connectionStringOf = (config: PodgateConfig): string =>
+  config.eventStore.kind === 'esdb' ? config.eventStore.connectionString : '';

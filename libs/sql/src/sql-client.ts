@@ -20,3 +20,15 @@ export interface SqlClient extends SqlExecutor {
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** The same client lent to another owner: closing the loan leaves the client open for its real owner. */
+export function lentClient(sql: SqlClient): SqlClient {
+  return {
+    kind: sql.kind,
+    query: (text, params) => sql.query(text, params),
+    transaction: (work) => sql.transaction(work),
+    exec: (script) => sql.exec(script),
+    listen: (channel, onNotify) => sql.listen(channel, onNotify),
+    close: async () => undefined,
+  };
+}
