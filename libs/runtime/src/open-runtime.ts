@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PodgateConfig } from '@podgate/config';
+import type { EventStoreConfig, PodgateConfig, ReadModelConfig } from '@podgate/config';
 import { createEsdbEventStore, type EventStore, openPostgresEventStore } from '@podgate/event-store';
 import { migrateReadModel, type Projection, type RunnerLogger } from '@podgate/read-model';
 import { lentClient, PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
@@ -29,21 +29,16 @@ export async function openRuntime(config: PodgateConfig, options: RuntimeOptions
   try {
     const onError = (error: Error) => options.logger?.error({ err: error }, 'database connection error');
     const embedded = await openEmbedded(config, closers);
-    const readModel =
-      config.readModel.kind === 'postgres'
-        ? new PgPoolClient({ connectionString: config.readModel.url, max: config.readModel.poolMax, onError })
-        : embedded!;
-    if (readModel !== embedded) closers.push(() => readModel.close());
-
-    const eventStoreSql =
-      config.eventStore.kind === 'embedded'
-        ? lentClient(embedded!)
-        : config.eventStore.kind === 'postgres'
-          ? new PgPoolClient({ connectionString: config.eventStore.url, max: config.eventStore.poolMax, onError })
-          : undefined;
-    const eventStore = eventStoreSql
-      ? await openPostgresEventStore(eventStoreSql)
-      : createEsdbEventStore(connectionStringOf(config));
+    const sqlFor = (store: EventStoreConfig | ReadModelConfig): SqlClient =>
+      store.kind === 'postgres'
+        ? new PgPoolClient({ connectionString: store.url, max: store.poolMax, onError })
+        : lentClient(embedded!); // openEmbedded opened it: some store is embedded
+    const readModel = sqlFor(config.readModel);
+    closers.push(() => readModel.close());
+    const eventStore =
+      config.eventStore.kind === 'esdb'
+        ? createEsdbEventStore(config.eventStore.connectionString)
+        : await openPostgresEventStore(sqlFor(config.eventStore));
     closers.push(() => eventStore.close());
 
     const projections = options.projections ?? ALL_PROJECTIONS;
@@ -72,6 +67,3 @@ async function openEmbedded(config: PodgateConfig, closers: (() => Promise<void>
   closers.push(() => sql.close());
   return sql;
 }
-
-const connectionStringOf = (config: PodgateConfig): string =>
-  config.eventStore.kind === 'esdb' ? config.eventStore.connectionString : '';
