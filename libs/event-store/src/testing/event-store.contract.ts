@@ -144,7 +144,9 @@ export function eventStoreContract(
         const all = await store.readAll({ filter: { categories: [category] } });
         expect(await store.countAll({ filter: { categories: [category] }, maxCount: 100 })).toBe(5);
         expect(await store.countAll({ filter: { categories: [category] }, maxCount: 3 })).toBe(3);
-        expect(await store.countAll({ fromPosition: all[1].position, filter: { categories: [category] }, maxCount: 100 })).toBe(3);
+        expect(await store.countAll({ fromPosition: all[1].position, filter: { categories: [category] }, maxCount: 100 })).toBe(
+          3,
+        );
       });
 
       it('filters by event type, alone or with a category', async () => {
@@ -179,7 +181,10 @@ export function eventStoreContract(
       it('resumes after a checkpoint without redelivering it', async () => {
         const s = stream();
         await store.append(s, testEvents(4), 'no_stream');
-        const first = await collectSubscription(store.subscribeToAll({ filter: { categories: [category] } }), (e) => e.length >= 2);
+        const first = await collectSubscription(
+          store.subscribeToAll({ filter: { categories: [category] } }),
+          (e) => e.length >= 2,
+        );
         const checkpoint = first.events[1].position;
         const resumed = await collectSubscription(
           store.subscribeToAll({ fromPosition: checkpoint, filter: { categories: [category] } }),
@@ -188,11 +193,26 @@ export function eventStoreContract(
         expect(resumed.events.map((e) => e.revision)).toEqual([2n, 3n]);
       });
 
-      it('stops delivering when closed', async () => {
+      it('ends, without delivering later events, once closed', async () => {
+        const s = stream();
+        await store.append(s, testEvents(1), 'no_stream');
         const subscription = store.subscribeToAll({ filter: { categories: [category] } });
-        const { events } = await collectSubscription(subscription, (_e, caughtUp) => caughtUp);
-        expect(events).toEqual([]);
+        const iterator = subscription[Symbol.asyncIterator]();
+        expect((await iterator.next()).value).toMatchObject({ kind: 'event', event: { stream: s, revision: 0n } });
         await subscription.close();
+        const late = await store.append(s, testEvents(1), 0n);
+
+        const drained: unknown[] = [];
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) break;
+          drained.push(next.value);
+          if (Date.now() > deadline) throw new Error('a closed subscription kept delivering');
+        }
+        expect(drained).not.toContainEqual(
+          expect.objectContaining({ event: expect.objectContaining({ position: late.position }) }),
+        );
       });
     });
 
