@@ -23,19 +23,21 @@ export async function computeScenario(target: CloudTarget): Promise<Observation[
     seen.push({ step, status: answer.status, body: answer.body, tempest });
     return answer;
   };
+  const get = async (step: string, path: string, tempest?: string) =>
+    see(step, await call(target, 'compute', 'GET', path, { microversion: mv }), tempest);
   const root = {
     ...target,
     endpoints: { ...target.endpoints, compute: target.endpoints.compute!.replace(/\/v2(\.1)?(\/[^/]*)?$/, '') },
   };
   see('GET / (versions)', await call(root, 'compute', 'GET', '/'), 'compute/versions_client:VersionsClient:list_versions@2.1');
-  const flavors = see(
+  const flavors = await get(
     'GET /flavors/detail',
-    await call(target, 'compute', 'GET', '/flavors/detail', { microversion: mv }),
+    '/flavors/detail',
     schema('flavors_client:FlavorsClient', 'list_flavors_details'),
   );
-  see(
+  await get(
     'GET /os-availability-zone',
-    await call(target, 'compute', 'GET', '/os-availability-zone', { microversion: mv }),
+    '/os-availability-zone',
     schema('availability_zone_client:AvailabilityZoneClient', 'list_availability_zone_list'),
   );
 
@@ -51,32 +53,16 @@ export async function computeScenario(target: CloudTarget): Promise<Observation[
     'compute/servers_client:ServersClient:create_server_with_admin_pass@2.1',
   );
   const id = (created.body as { server: { id: string } }).server.id;
-  see(
-    'GET /servers/{id} (BUILD or ACTIVE)',
-    await call(target, 'compute', 'GET', `/servers/${id}`, { microversion: mv }),
-    schema('servers_client:ServersClient', 'get_server'),
-  );
+  await get('GET /servers/{id} (BUILD or ACTIVE)', `/servers/${id}`, schema('servers_client:ServersClient', 'get_server'));
   await waitForStatus(target, 'compute', `/servers/${id}`, {
     resource: 'server',
     status: 'ACTIVE',
     failed: 'ERROR',
     microversion: mv,
   });
-  see(
-    'GET /servers/{id} (ACTIVE)',
-    await call(target, 'compute', 'GET', `/servers/${id}`, { microversion: mv }),
-    schema('servers_client:ServersClient', 'get_server'),
-  );
-  see(
-    'GET /servers/detail',
-    await call(target, 'compute', 'GET', '/servers/detail', { microversion: mv }),
-    schema('servers_client:ServersClient', 'list_servers_detail'),
-  );
-  see(
-    'GET /servers',
-    await call(target, 'compute', 'GET', '/servers?limit=1', { microversion: mv }),
-    schema('servers_client:ServersClient', 'list_servers'),
-  );
+  await get('GET /servers/{id} (ACTIVE)', `/servers/${id}`, schema('servers_client:ServersClient', 'get_server'));
+  await get('GET /servers/detail', '/servers/detail', schema('servers_client:ServersClient', 'list_servers_detail'));
+  await get('GET /servers', '/servers?limit=1', schema('servers_client:ServersClient', 'list_servers'));
   see(
     'POST os-stop',
     await call(target, 'compute', 'POST', `/servers/${id}/action`, { microversion: mv, body: { 'os-stop': null } }),
@@ -91,7 +77,7 @@ export async function computeScenario(target: CloudTarget): Promise<Observation[
     'POST pause on SHUTOFF (409)',
     await call(target, 'compute', 'POST', `/servers/${id}/action`, { microversion: mv, body: { pause: null } }),
   );
-  see('GET unknown server (404)', await call(target, 'compute', 'GET', `/servers/${randomUUID()}`, { microversion: mv }));
+  await get('GET unknown server (404)', `/servers/${randomUUID()}`);
   see('GET /servers at 9.9 (406)', await call(target, 'compute', 'GET', '/servers', { microversion: 'compute 9.9' }));
   see('GET /servers without a token (401)', await call(target, 'compute', 'GET', '/servers', { token: null }));
   see('DELETE /servers/{id}', await call(target, 'compute', 'DELETE', `/servers/${id}`, { microversion: mv }));
