@@ -2,20 +2,10 @@
 // logger), e.g. {"basePort": 20000, "pods": [{"az": "az1", "computeMaxVersion": "2.79"}, {}]}.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { IdentitySeed } from '../keystone/seed';
-import { PodDelays, PodOptions } from '../pod/pod-config';
+import type { SimulatorOptions } from '../simulator';
 
-export interface SimulatorConfigFile {
-  host?: string;
-  basePort?: number;
-  pods?: number | PodOptions[];
-  gatewayUrl?: string;
-  tokenTtlSeconds?: number;
-  /** Inline seed, or a path relative to the config file. */
-  seed?: IdentitySeed | string;
-  delays?: Partial<PodDelays>;
-  faultSeed?: number;
-}
+/** What a config file may set: the simulator's options, less the in-process ones (clock, log sink); a seed path is relative to the file. */
+export type SimulatorConfigFile = Omit<SimulatorOptions, 'clock' | 'log'>;
 
 export function readConfigFile(path: string): SimulatorConfigFile {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as SimulatorConfigFile;
