@@ -225,4 +225,26 @@ describe('simulated Cinder v3', () => {
     const names = sorted.body.volumes.map((v: { name: string }) => v.name);
     expect(names).toEqual([...names].sort());
   });
+
+  it('lets only admins reset or force-delete a snapshot or backup, with the statuses Cinder allows', async () => {
+    const id = await availableVolume('admin-actions');
+    const snap = (await t.cinder.alice.post('/snapshots', { snapshot: { volume_id: id, name: 's' } })).body.snapshot;
+    const backup = (await t.cinder.alice.post('/backups', { backup: { volume_id: id, name: 'b' } })).body.backup;
+    t.advance(DELAYS.volumeMs);
+
+    const refused = await t.cinder.alice.post(`/snapshots/${snap.id}/action`, { 'os-reset_status': { status: 'error' } });
+    expect(refused.body.forbidden.message).toBe(
+      "Policy doesn't allow volume_extension:snapshot_admin_actions:reset_status to be performed.",
+    );
+    expect(
+      (await t.cinder.admin.post(`/snapshots/${snap.id}/action`, { 'os-reset_status': { status: 'error_deleting' } })).status,
+    ).toBe(202);
+    expect((await t.cinder.admin.get(`/snapshots/${snap.id}`)).body.snapshot.status).toBe('error_deleting');
+
+    const badStatus = await t.cinder.admin.post(`/backups/${backup.id}/action`, { 'os-reset_status': { status: 'creating' } });
+    expect(badStatus.body.badRequest.message).toBe('Invalid input received: Must specify a valid status');
+    expect((await t.cinder.admin.post(`/backups/${backup.id}/action`, { 'os-force_delete': null })).status).toBe(202);
+    t.advance(DELAYS.volumeMs);
+    expect((await t.cinder.admin.get(`/backups/${backup.id}`)).status).toBe(404);
+  });
 });

@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoMicrosNaive } from '../clock';
 import {
   Json,
-  actionName,
   envelope,
   isObject,
   optionalBool,
@@ -14,12 +13,13 @@ import {
   stringMap,
 } from '../http/body';
 import { atLeast } from '../http/microversion';
-import { OpenStackError, badRequest, forbidden } from '../http/openstack-error';
+import { OpenStackError, badRequest } from '../http/openstack-error';
 import { paginate, parsePage, sortItems } from '../http/pagination';
 import { asQuery, queryOne } from '../http/query';
 import { Caller, callerOf, microversionOf } from '../http/request-context';
 import { newUuid } from '../ids';
 import { PodState } from '../pod/pod-state';
+import { runResourceAdminAction } from './resource-admin-action';
 import { CinderContext, cinderView, param } from './cinder-context';
 import { checkVolumeQuota, newVolumeRecord } from './volume-factory';
 import { restingStatus, volumeTransition } from './volume-lifecycle';
@@ -104,20 +104,15 @@ function backupLater(pod: PodState, b: BackupRecord, during: BackupStatus, done:
 
 /** os-force_delete and os-reset_status, admin only. */
 function backupAdminAction(pod: PodState, request: FastifyRequest, backup: BackupRecord): void {
-  const name = actionName(request.body);
-  if (!callerOf(request).isAdmin) {
-    throw forbidden(`Policy doesn't allow volume_extension:backup_admin_actions:${name.replace('os-', '')} to be performed.`);
-  }
-  if (name === 'os-force_delete') {
-    backupLater(pod, backup, 'deleting', () => pod.cinder.backups.delete(backup.id));
-    return;
-  }
-  if (name !== 'os-reset_status') throw badRequest(`There is no such action: ${name}`);
-  const args = (request.body as Record<string, unknown>)[name];
-  const status = isObject(args) ? args.status : undefined;
-  if (status !== 'available' && status !== 'error') throw badRequest('Invalid input received: Must specify a valid status');
-  pod.transitions.cancel(`backup:${backup.id}`);
-  backup.status = status;
+  runResourceAdminAction<BackupStatus>(request, {
+    policy: 'backup_admin_actions',
+    resetStatuses: ['available', 'error'],
+    forceDelete: () => backupLater(pod, backup, 'deleting', () => pod.cinder.backups.delete(backup.id)),
+    resetStatus: (status) => {
+      pod.transitions.cancel(`backup:${backup.id}`);
+      backup.status = status;
+    },
+  });
 }
 
 export function registerBackupRoutes(app: FastifyInstance, { pod }: CinderContext): void {

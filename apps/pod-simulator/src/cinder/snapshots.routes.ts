@@ -2,15 +2,16 @@
 // metadata and the admin actions os-reset_status / os-force_delete.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoMicrosNaive } from '../clock';
-import { actionName, envelope, isObject, optionalBool, optionalNullableString, requiredString, stringMap } from '../http/body';
+import { envelope, optionalBool, optionalNullableString, requiredString, stringMap } from '../http/body';
 import { nextLink } from '../http/links';
 import { atLeast } from '../http/microversion';
-import { OpenStackError, badRequest, forbidden } from '../http/openstack-error';
+import { OpenStackError, badRequest } from '../http/openstack-error';
 import { paginate, parsePage, sortItems } from '../http/pagination';
 import { asQuery, queryOne } from '../http/query';
 import { callerOf, microversionOf } from '../http/request-context';
 import { newUuid } from '../ids';
 import { PodState } from '../pod/pod-state';
+import { runResourceAdminAction } from './resource-admin-action';
 import { CinderContext, param } from './cinder-context';
 import { registerMetadataRoutes } from './metadata.routes';
 import { parseCinderSort, scopeFilter } from './volume-list';
@@ -79,22 +80,15 @@ function createSnapshot(pod: PodState, request: FastifyRequest): SnapshotRecord 
 
 /** os-force_delete and os-reset_status, admin only. */
 function snapshotAdminAction(pod: PodState, request: FastifyRequest, snapshot: SnapshotRecord): void {
-  const name = actionName(request.body);
-  if (!callerOf(request).isAdmin) {
-    throw forbidden(`Policy doesn't allow volume_extension:snapshot_admin_actions:${name.replace('os-', '')} to be performed.`);
-  }
-  if (name === 'os-force_delete') {
-    settleLater(pod, snapshot, 'deleting', () => pod.cinder.snapshots.delete(snapshot.id));
-    return;
-  }
-  if (name !== 'os-reset_status') throw badRequest(`There is no such action: ${name}`);
-  const args = (request.body as Record<string, unknown>)[name];
-  const status = isObject(args) ? args.status : undefined;
-  if (!['available', 'error', 'creating', 'deleting', 'error_deleting'].includes(String(status))) {
-    throw badRequest('Invalid input received: Must specify a valid status');
-  }
-  pod.transitions.cancel(`snapshot:${snapshot.id}`);
-  snapshot.status = status as SnapshotStatus;
+  runResourceAdminAction<SnapshotStatus>(request, {
+    policy: 'snapshot_admin_actions',
+    resetStatuses: ['available', 'error', 'creating', 'deleting', 'error_deleting'],
+    forceDelete: () => settleLater(pod, snapshot, 'deleting', () => pod.cinder.snapshots.delete(snapshot.id)),
+    resetStatus: (status) => {
+      pod.transitions.cancel(`snapshot:${snapshot.id}`);
+      snapshot.status = status;
+    },
+  });
 }
 
 export function registerSnapshotRoutes(app: FastifyInstance, { pod }: CinderContext): void {
