@@ -1,4 +1,4 @@
-import { ConfigError, describeStores, loadConfig } from './podgate-config';
+import { ConfigError, describeAuth, describeStores, loadConfig } from './podgate-config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded store on 127.0.0.1:19999 with projections in the gateway', () => {
@@ -10,7 +10,31 @@ describe('loadConfig', () => {
       runProjectionsInGateway: true,
       readyMaxLagSeconds: 10,
       logLevel: 'info',
+      auth: { strategy: 'noauth', forced: false },
+      policyFile: undefined,
+      scheduling: { usagePollSeconds: 60, weighers: { freeCapacity: 1, fewerBindings: 0 } },
     });
+  });
+
+  it('validates tokens with Keystone when KEYSTONE_URL is set, wherever the URL ends', () => {
+    const config = loadConfig({ KEYSTONE_URL: 'http://keystone:5000/', PODGATE_SERVICE_PASSWORD: 's3cret' });
+    expect(config.auth).toEqual({
+      strategy: 'keystone',
+      url: 'http://keystone:5000/v3',
+      service: { username: 'podgate', password: 's3cret', projectName: 'service', userDomainName: 'Default', projectDomainName: 'Default' },
+      endpointInterface: 'public',
+      tokenCacheSeconds: 300,
+    });
+    expect(describeAuth(config)).not.toContain('s3cret');
+  });
+
+  it('refuses noauth on a non-loopback address unless forced, and Keystone without a service password', () => {
+    expect(() => loadConfig({ PODGATE_HOST: '0.0.0.0' })).toThrow(/^PODGATE_AUTH_STRATEGY: noauth .*development only/);
+    expect(loadConfig({ PODGATE_HOST: '0.0.0.0', PODGATE_NOAUTH_FORCE: 'true' }).auth).toEqual({ strategy: 'noauth', forced: true });
+    expect(loadConfig({ PODGATE_HOST: '::1' }).auth.strategy).toBe('noauth');
+    expect(() => loadConfig({ KEYSTONE_URL: 'http://keystone:5000/v3' })).toThrow(/^PODGATE_SERVICE_PASSWORD: /);
+    expect(() => loadConfig({ PODGATE_AUTH_STRATEGY: 'keystone' })).toThrow(/^KEYSTONE_URL: /);
+    expect(() => loadConfig({ PODGATE_TOKEN_CACHE_SECONDS: '900' })).toThrow(/^PODGATE_TOKEN_CACHE_SECONDS: /);
   });
 
   it('uses DATABASE_URL for the read model and, unless told otherwise, the event store', () => {

@@ -21,7 +21,50 @@ export const ENVIRONMENT_SCHEMA = z.object({
   PODGATE_PROJECTOR_PORT: port.default(19998),
   PODGATE_READY_MAX_LAG_SECONDS: z.coerce.number().min(0).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KEYSTONE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PODGATE_AUTH_STRATEGY: z.enum(['keystone', 'noauth']).optional(),
+  PODGATE_NOAUTH_FORCE: z.enum(['true', 'false']).default('false'),
+  PODGATE_SERVICE_USER: z.string().min(1).default('podgate'),
+  PODGATE_SERVICE_PASSWORD: z.string().min(1).optional(),
+  PODGATE_SERVICE_PROJECT: z.string().min(1).default('service'),
+  PODGATE_SERVICE_USER_DOMAIN: z.string().min(1).default('Default'),
+  PODGATE_SERVICE_PROJECT_DOMAIN: z.string().min(1).default('Default'),
+  PODGATE_ENDPOINT_INTERFACE: z.enum(['public', 'internal', 'admin']).default('public'),
+  PODGATE_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(300),
+  PODGATE_POLICY_FILE: z.string().min(1).optional(),
+  PODGATE_USAGE_POLL_SECONDS: z.coerce.number().min(0).default(60),
+  PODGATE_WEIGHER_FREE_CAPACITY: z.coerce.number().default(1),
+  PODGATE_WEIGHER_FEWER_BINDINGS: z.coerce.number().default(0),
 });
+
+type Environment = z.infer<typeof ENVIRONMENT_SCHEMA>;
+
+export interface ServiceCredentials {
+  readonly username: string;
+  /** SECURITY: never logged; describeAuth leaves it out. */
+  readonly password: string;
+  readonly projectName: string;
+  readonly userDomainName: string;
+  readonly projectDomainName: string;
+}
+
+export type AuthConfig =
+  | {
+      readonly strategy: 'keystone';
+      /** Identity v3 base URL, ending in /v3. */
+      readonly url: string;
+      readonly service: ServiceCredentials;
+      readonly endpointInterface: 'public' | 'internal' | 'admin';
+      readonly tokenCacheSeconds: number;
+    }
+  /** Development only: identity from headers, as Nova's noauth2. */
+  | { readonly strategy: 'noauth'; readonly forced: boolean };
+
+export interface SchedulingConfig {
+  /** How often the usage collector polls each pod; 0 turns it off. */
+  readonly usagePollSeconds: number;
+  readonly weighers: { readonly freeCapacity: number; readonly fewerBindings: number };
+}
 
 export type EventStoreConfig =
   | { readonly kind: 'embedded'; readonly dataDir: string }
@@ -40,7 +83,11 @@ export interface PodgateConfig {
   /** Whether the gateway process runs the projections itself (always with an embedded read model). */
   readonly runProjectionsInGateway: boolean;
   readonly readyMaxLagSeconds: number;
-  readonly logLevel: z.infer<typeof ENVIRONMENT_SCHEMA>['LOG_LEVEL'];
+  readonly logLevel: Environment['LOG_LEVEL'];
+  readonly auth: AuthConfig;
+  /** A YAML file overriding the admin API's policy rules. */
+  readonly policyFile: string | undefined;
+  readonly scheduling: SchedulingConfig;
 }
 
 export class ConfigError extends Error {}
@@ -68,10 +115,50 @@ export function loadConfig(environment: NodeJS.ProcessEnv): PodgateConfig {
     runProjectionsInGateway: env.PODGATE_RUN_PROJECTIONS !== 'false',
     readyMaxLagSeconds: env.PODGATE_READY_MAX_LAG_SECONDS,
     logLevel: env.LOG_LEVEL,
+    auth: chooseAuth(env),
+    policyFile: env.PODGATE_POLICY_FILE,
+    scheduling: {
+      usagePollSeconds: env.PODGATE_USAGE_POLL_SECONDS,
+      weighers: { freeCapacity: env.PODGATE_WEIGHER_FREE_CAPACITY, fewerBindings: env.PODGATE_WEIGHER_FEWER_BINDINGS },
+    },
   };
 }
 
-function chooseEventStore(env: z.infer<typeof ENVIRONMENT_SCHEMA>): EventStoreConfig {
+/** Keystone when KEYSTONE_URL is set; otherwise noauth, which only a loopback listener (or an explicit force) may use. */
+function chooseAuth(env: Environment): AuthConfig {
+  const strategy = env.PODGATE_AUTH_STRATEGY ?? (env.KEYSTONE_URL ? 'keystone' : 'noauth');
+  if (strategy === 'noauth') {
+    const forced = env.PODGATE_NOAUTH_FORCE === 'true';
+    if (!forced && !isLoopback(env.PODGATE_HOST)) {
+      throw new ConfigError(
+        `PODGATE_AUTH_STRATEGY: noauth trusts any caller and is for development only; bind PODGATE_HOST to loopback, set KEYSTONE_URL, or set PODGATE_NOAUTH_FORCE=true (got host ${JSON.stringify(env.PODGATE_HOST)})`,
+      );
+    }
+    return { strategy, forced };
+  }
+  if (!env.KEYSTONE_URL) throw new ConfigError('KEYSTONE_URL: required with PODGATE_AUTH_STRATEGY=keystone');
+  if (!env.PODGATE_SERVICE_PASSWORD) throw new ConfigError('PODGATE_SERVICE_PASSWORD: required to validate tokens with Keystone');
+  return {
+    strategy,
+    url: identityV3Url(env.KEYSTONE_URL),
+    service: {
+      username: env.PODGATE_SERVICE_USER,
+      password: env.PODGATE_SERVICE_PASSWORD,
+      projectName: env.PODGATE_SERVICE_PROJECT,
+      userDomainName: env.PODGATE_SERVICE_USER_DOMAIN,
+      projectDomainName: env.PODGATE_SERVICE_PROJECT_DOMAIN,
+    },
+    endpointInterface: env.PODGATE_ENDPOINT_INTERFACE,
+    tokenCacheSeconds: env.PODGATE_TOKEN_CACHE_SECONDS,
+  };
+}
+
+const isLoopback = (host: string): boolean => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host);
+
+/** `http://keystone:5000` and `http://keystone:5000/v3/` both mean `http://keystone:5000/v3`. */
+const identityV3Url = (url: string): string => `${url.replace(/\/+$/, '').replace(/\/v3$/, '')}/v3`;
+
+function chooseEventStore(env: Environment): EventStoreConfig {
   if (env.EVENTSTORE_CONNECTION_STRING) return { kind: 'esdb', connectionString: env.EVENTSTORE_CONNECTION_STRING };
   const url = env.EVENTSTORE_URL ?? env.DATABASE_URL;
   if (url) return { kind: 'postgres', url, poolMax: env.PG_POOL_MAX };
@@ -89,6 +176,17 @@ export function describeStores(config: PodgateConfig): { eventStore: string; rea
     c.kind === 'embedded' ? `embedded PGlite in ${c.dataDir}` : `${c.kind} at ${redactUrl('url' in c ? c.url : c.connectionString)}`;
   return { eventStore: show(config.eventStore), readModel: show(config.readModel) };
 }
+
+/** For logs: how callers are identified, never the service password. */
+export function describeAuth(config: PodgateConfig): string {
+  const { auth } = config;
+  return auth.strategy === 'keystone'
+    ? `keystone at ${auth.url} as ${auth.service.username}@${auth.service.projectName}`
+    : `noauth (development only${auth.forced ? ', forced on a non-loopback address' : ''})`;
+}
+
+/** Nest injection token for the validated PodgateConfig. */
+export const PODGATE_CONFIG = Symbol('PODGATE_CONFIG');
 
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):([^@/]*)@/, '//$1:***@');

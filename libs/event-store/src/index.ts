@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export * from './decide-on-stream';
 export * from './event-type-registry';
 export * from './filter';
 export * from './position';

@@ -4,3 +4,4 @@ export * from './domain-error';
 export * from './event-metadata';
 export * from './ids';
 export * from './decider';
+export * from './request-context';

@@ -1,4 +1,5 @@
 export * from './checkpoints/checkpoint.store';
+export * from './checkpoints/wait-for-checkpoint';
 export * from './projections/apply-batch';
 export * from './projections/consume-in-batches';
 export * from './projections/projection';

@@ -28,6 +28,7 @@ export function openStackError(status: number, message: string): OpenStackErrorB
 
 export const STATUS_BY_DOMAIN_KIND: Readonly<Record<string, number>> = {
   badRequest: 400,
+  unauthorized: 401,
   forbidden: 403,
   itemNotFound: 404,
   conflict: 409,

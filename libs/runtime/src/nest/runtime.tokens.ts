@@ -1,4 +1,6 @@
-/** Nest injection tokens for what openRuntime opened. */
+import { PODGATE_CONFIG } from '@podgate/config';
+import { READ_MODEL_SQL } from '@podgate/read-model';
+
+/** Nest injection tokens for what openRuntime opened. The config and read-model tokens live in their libs so slices can inject them. */
 export const RUNTIME = Symbol('RUNTIME');
-export const READ_MODEL_SQL = Symbol('READ_MODEL_SQL');
-export const PODGATE_CONFIG = Symbol('PODGATE_CONFIG');
+export { PODGATE_CONFIG, READ_MODEL_SQL };
