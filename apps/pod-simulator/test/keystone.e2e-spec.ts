@@ -150,7 +150,10 @@ describe('simulated Keystone v3', () => {
       'block-storage',
       'network',
       'image',
+      'podgate',
     ]);
+    const gateway = await admin.get('/v3/endpoints?region_id=RegionOne&interface=public');
+    expect(gateway.body.endpoints.map((e: { url: string }) => e.url)).toContain('http://gw.example:19999');
   });
 
   it('says in every response that it is a test double', async () => {

@@ -40,6 +40,7 @@ const SERVICES = [
   { type: 'block-storage', name: 'cinder', description: 'Cinder Volume Service (pod simulator)' },
   { type: 'network', name: 'neutron', description: 'Neutron Networking Service stub (pod simulator)' },
   { type: 'image', name: 'glance', description: 'Glance Image Service stub (pod simulator)' },
+  { type: 'podgate', name: 'podgate', description: 'podgate admin API (/v1.0), the real gateway' },
 ] as const;
 
 type ServiceType = (typeof SERVICES)[number]['type'];
@@ -59,6 +60,7 @@ function regionUrls(
     compute: `${gatewayUrl}/compute/v2.1`,
     volumev3: volume(gatewayUrl),
     'block-storage': volume(gatewayUrl),
+    podgate: gatewayUrl,
   });
   for (const pod of pods) {
     regions.set(pod.region, {
