@@ -1,0 +1,26 @@
+export { KeystoneClient, type KeystoneClientOptions } from './keystone/keystone-client';
+export type { KeystoneLogger } from './keystone/keystone-logger';
+export type { Identity } from './keystone/token-body';
+export {
+  EndpointNotFoundError,
+  InvalidTokenError,
+  KeystoneUnavailableError,
+  AUTHENTICATION_REQUIRED,
+} from './keystone/keystone.errors';
+export { withProject, PROJECT_ID_TEMPLATE, type EndpointInterface } from './keystone/catalog';
+export {
+  PodEndpointResolver,
+  resolvePodEndpoint,
+  CATALOG_SERVICE_TYPE,
+  type PodEndpointSource,
+  type PodServiceKind,
+} from './keystone/pod-endpoint-resolver';
+export { createPodHttp, podCall, GLOBAL_REQUEST_ID_HEADER, type PodHttpOptions, type PodCall } from './pod-http/pod-http';
+export { PodUnreachableError, UpstreamError } from './pod-http/pod-http.errors';
+export { mapUpstreamFailure, openStackErrorMessage, type UpstreamFailure } from './pod-http/upstream-failure';
+export {
+  getHypervisorStatistics,
+  STATISTICS_MICROVERSION,
+  type HypervisorStatistics,
+  type HypervisorStatisticsOptions,
+} from './pod-http/hypervisor-statistics';
