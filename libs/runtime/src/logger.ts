@@ -13,6 +13,13 @@ export const REDACTED_PATHS = [
   'res.headers["x-subject-token"]',
   '*.password',
   '*.token',
+  // A command or request context logged whole carries the caller's token (RequestContext.token).
+  '*.context.token',
+  'context.token',
+  'command.context.token',
+  // Axios errors carry the request's headers in config.headers.
+  '*.config.headers["X-Auth-Token"]',
+  '*.config.headers["x-auth-token"]',
   'auth.identity.password.user.password',
 ];
 
