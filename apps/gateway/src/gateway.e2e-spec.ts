@@ -62,7 +62,7 @@ describe('gateway on the embedded store', () => {
     const second = await boot({ PODGATE_DATA_DIR: dataDir });
     try {
       expect(await second.get<EventStore>(EVENT_STORE).readStream(stream)).toHaveLength(1);
-      const audit = await second.get<SqlClient>(READ_MODEL_SQL).query<{ type: string }>('SELECT type FROM rm_audit_log WHERE stream = $1', [stream]);
+      const audit = await second.get<SqlClient>(READ_MODEL_SQL).query<{ type: string }>('SELECT type FROM rm_audit WHERE stream = $1', [stream]);
       expect(audit.rows).toEqual([{ type: 'ThingHappened' }]);
       const health = await request(second.getHttpServer()).get('/healthz').expect(200);
       expect(health.body.details.projections.lag[0]).toMatchObject({ projection: 'audit-log', eventsApplied: 1, eventsBehind: 0 });

@@ -43,7 +43,7 @@ describe('gateway + standalone projector on a PostgreSQL server', () => {
 
     const projector = await startProjector(loadConfig(env), createLogger('silent', 'test'));
     const sql = gateway.get<SqlClient>(READ_MODEL_SQL);
-    await eventually(async () => (await sql.query('SELECT 1 FROM rm_audit_log WHERE stream = $1', [stream])).rowCount === 1);
+    await eventually(async () => (await sql.query('SELECT 1 FROM rm_audit WHERE stream = $1', [stream])).rowCount === 1);
     const ready = await request(gateway.getHttpServer()).get('/readyz').expect(200);
     expect(ready.body.details.projections.lag[0]).toMatchObject({ eventsBehind: 0 });
     await request(projector.getHttpServer()).get('/healthz').expect(200);
