@@ -1,15 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { PodgateConfig } from '@podgate/config';
+import { KeystoneClient } from '@podgate/openstack';
 import { HealthModule, RuntimeModule } from '@podgate/runtime';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AuthModule } from './http/auth';
 import { OpenStackErrorFilter } from './http/openstack-error.filter';
 
 /** The public HTTP listener. The compute, volume and admin APIs join here as their slices land. */
 @Module({})
 export class GatewayModule {
   static forRoot(config: PodgateConfig, logger: Logger): DynamicModule {
+    const keystone =
+      config.auth.strategy === 'keystone' ? new KeystoneClient(config.auth, logger.child({ component: 'keystone' })) : undefined;
     return {
       module: GatewayModule,
       imports: [
@@ -22,6 +26,7 @@ export class GatewayModule {
         }),
         RuntimeModule.forRoot(config, { logger, runProjections: config.runProjectionsInGateway }),
         HealthModule,
+        AuthModule.forRoot(config, { validator: keystone }),
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenStackErrorFilter }],
     };

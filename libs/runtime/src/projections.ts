@@ -1,8 +1,9 @@
 import { auditLogProjection } from '@podgate/audit';
 import type { Projection } from '@podgate/read-model';
+import { routingsProjection } from '@podgate/routing';
 
 /** Every read model podgate keeps. A slice adds its projections here. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditLogProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [auditLogProjection, routingsProjection];
 
 export function findProjection(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((projection) => projection.name === name);
