@@ -36,7 +36,7 @@ module.exports = {
       name: 'slices-below-runtime',
       comment: 'A slice may use the core libs and other slices, never the runtime or an app.',
       severity: 'error',
-      from: { path: SLICE },
+      from: { path: SLICE, pathNot: SPEC },
       to: { path: '^(libs/runtime|apps)/' },
     },
     {

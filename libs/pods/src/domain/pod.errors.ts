@@ -30,3 +30,34 @@ export class InvalidPodProfileError extends DomainError {
   readonly code = 'PODS.INVALID_PROFILE';
   readonly kind = 'badRequest';
 }
+
+/** A pod's name is its Keystone region id: 1 to 255 characters, and no slash (it appears in URLs). */
+export class InvalidPodNameError extends DomainError {
+  readonly code = 'PODS.INVALID_NAME';
+  readonly kind = 'badRequest';
+  constructor(name: string, why: string) {
+    super(`invalid pod name ${JSON.stringify(name.length > 64 ? `${name.slice(0, 64)}…` : name)}: ${why}`);
+  }
+}
+
+export class InvalidPodUsageError extends DomainError {
+  readonly code = 'PODS.INVALID_USAGE';
+  readonly kind = 'badRequest';
+}
+
+/** As Nova answers an unknown marker. Every slice's listing needs it; a shared home would be better. */
+export class MarkerNotFoundError extends DomainError {
+  readonly code = 'PODS.MARKER_NOT_FOUND';
+  readonly kind = 'badRequest';
+  constructor(marker: string) {
+    super(`marker ${marker} not found`);
+  }
+}
+
+export class InvalidLimitError extends DomainError {
+  readonly code = 'PODS.INVALID_LIMIT';
+  readonly kind = 'badRequest';
+  constructor(limit: unknown) {
+    super(`limit must be a non-negative integer, got ${JSON.stringify(limit)}`);
+  }
+}

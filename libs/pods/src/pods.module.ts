@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
+import { READ_MODEL_SQL } from '@podgate/read-model';
+import { KeystoneClient } from '@podgate/openstack';
+import type { SqlClient } from '@podgate/sql';
+import { DeregisterPodHandler } from './commands/deregister-pod/deregister-pod.handler';
+import { PodWriter } from './commands/pod-writer';
+import { RegisterPodHandler } from './commands/register-pod/register-pod.handler';
+import { ReportPodUsageHandler } from './commands/report-pod-usage/report-pod-usage.handler';
+import { UpdatePodHandler } from './commands/update-pod/update-pod.handler';
+import { FindPodHandler, ListPodsHandler } from './queries/pods/pods-query.handlers';
+import { KeystonePodCapacityReader } from './usage/keystone-pod-capacity-reader';
+import { POD_CAPACITY_READER, type PodCapacityReader } from './usage/pod-capacity-reader.port';
+import { UsageCollector } from './usage/usage-collector';
+
+/**
+ * Pod capacity is read with podgate's service credentials, which only the Keystone strategy has.
+ * It opens its own service session: a second token, cheap, and no coupling to the identity module.
+ */
+function capacityReaderFor(config: PodgateConfig): PodCapacityReader | null {
+  const { auth } = config;
+  if (auth.strategy !== 'keystone') return null;
+  const keystone = new KeystoneClient({
+    url: auth.url,
+    service: auth.service,
+    endpointInterface: auth.endpointInterface,
+    tokenCacheSeconds: auth.tokenCacheSeconds,
+  });
+  return new KeystonePodCapacityReader(keystone);
+}
+
+/**
+ * The pods slice: register/update/deregister and usage commands, find/list queries, the usage
+ * collector. Needs EVENT_STORE, READ_MODEL_SQL and PODGATE_CONFIG (RuntimeModule, global), the app's
+ * CqrsModule.forRoot(), and POD_USE_COUNTER visible here (the bindings lib provides it globally).
+ */
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    PodWriter,
+    RegisterPodHandler,
+    UpdatePodHandler,
+    DeregisterPodHandler,
+    ReportPodUsageHandler,
+    FindPodHandler,
+    ListPodsHandler,
+    { provide: POD_CAPACITY_READER, useFactory: capacityReaderFor, inject: [PODGATE_CONFIG] },
+    {
+      provide: UsageCollector,
+      useFactory: (sql: SqlClient, report: ReportPodUsageHandler, reader: PodCapacityReader | null, config: PodgateConfig) =>
+        new UsageCollector(sql, report, reader, { intervalMs: config.scheduling.usagePollSeconds * 1000 }),
+      inject: [READ_MODEL_SQL, ReportPodUsageHandler, POD_CAPACITY_READER, PODGATE_CONFIG],
+    },
+  ],
+  exports: [PodWriter, UsageCollector, POD_CAPACITY_READER],
+})
+export class PodsModule {}
