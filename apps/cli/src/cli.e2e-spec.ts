@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import { loadConfig } from '@podgate/config';
 import { streamName } from '@podgate/event-store';
 import { testEvents } from '@podgate/event-store/testing';
-import { openRuntime } from '@podgate/runtime';
+import { findProjection, openRuntime } from '@podgate/runtime';
 import { buildCli } from './cli';
 
 describe('podgate projections (embedded store)', () => {
   let dataDir: string;
   let output: string[];
   let write: jest.SpyInstance;
-  const run = (...args: string[]) => buildCli().exitOverride().parseAsync(['node', 'podgate', ...args]);
+  const run = (...args: string[]) =>
+    buildCli()
+      .exitOverride()
+      .parseAsync(['node', 'podgate', ...args]);
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'podgate-cli-'));
@@ -30,20 +33,31 @@ describe('podgate projections (embedded store)', () => {
 
   it('reports a projection that has not run as behind by every event', async () => {
     await run('projections', 'status', '-f', 'json');
-    expect(JSON.parse(output.join(''))).toEqual([
-      { projection: 'audit-log', version: 1, position: 'not started', applied: 0, behind: 3, lastEventAt: '' },
-    ]);
+    // Other projections join ALL_PROJECTIONS as slices land; this test is about audit-log.
+    const version = findProjection('audit-log')?.version;
+    expect(JSON.parse(output.join('')).find((row: { projection: string }) => row.projection === 'audit-log')).toEqual({
+      ...{ projection: 'audit-log', version, position: 'not started', applied: 0, lastEventAt: '' },
+      behind: 3,
+    });
   });
 
   it('rebuilds a projection, prints the rate, and status then shows it caught up', async () => {
     await run('projections', 'rebuild', 'audit-log');
-    expect(output.join('')).toMatch(/^rebuilt audit-log v1: 3 events in \d+\.\d\d s \(\d+ events\/s\)\n$/);
+    const version = findProjection('audit-log')?.version;
+    expect(output.join('')).toMatch(
+      new RegExp(`^rebuilt audit-log v${version}: 3 events in \\d+\\.\\d\\d s \\(\\d+ events/s\\)\\n$`),
+    );
     output.length = 0;
     await run('projections', 'status', '-f', 'json');
-    expect(JSON.parse(output.join(''))[0]).toMatchObject({ applied: 3, behind: 0 });
+    expect(JSON.parse(output.join('')).find((row: { projection: string }) => row.projection === 'audit-log')).toMatchObject({
+      applied: 3,
+      behind: 0,
+    });
   });
 
   it('names the known projections when asked for an unknown one', async () => {
-    await expect(run('projections', 'rebuild', 'nope')).rejects.toThrow('no projection named nope (known: audit-log)');
+    await expect(run('projections', 'rebuild', 'nope')).rejects.toThrow(
+      /^no projection named nope \(known: (.+, )?audit-log(, .+)?\)$/,
+    );
   });
 });
