@@ -1,3 +1,18 @@
 export * from './domain/binding.decider';
 export * from './domain/binding.errors';
 export * from './domain/binding.events';
+export * from './domain/binding.stream';
+export * from './projections/bindings/bindings.projection';
+export * from './queries/bindings/binding.queries';
+export * from './queries/bindings/bindings-query.handlers';
+export type { BindingView } from './queries/bindings/binding.view';
+export * from './commands/bindings-write.options';
+export * from './commands/select-pod/select-pod.command';
+export { SelectPodCommand as SelectPod } from './commands/select-pod/select-pod.command';
+export * from './commands/select-pod/select-pod.handler';
+export * from './commands/pin-tenant/pin-tenant.command';
+export * from './commands/pin-tenant/pin-tenant.handler';
+export * from './commands/end-binding/end-binding.command';
+export * from './commands/end-binding/end-binding.handler';
+export * from './pod-use/bindings-pod-use-counter';
+export * from './bindings.module';

@@ -1,6 +1,6 @@
 import { specify } from '@podgate/kernel';
 import { decideBinding, evolveBinding, initialBindingState } from './binding.decider';
-import { BindingNotFoundError, NoActiveBindingError } from './binding.errors';
+import { BindingNotFoundError, NoActiveBindingError, NoValidHostError } from './binding.errors';
 import type { BindingEvent, BindingKey } from './binding.events';
 
 const key: BindingKey = { projectId: 'tenant-a', azName: 'az1', affinityTag: null };
@@ -44,9 +44,52 @@ describe('tenant binding decider', () => {
       data: { ...key, bindingId: 'b1', podId: 'pod1', reason: 'tenant left', endedAt: t1 },
     };
     expect(binding.given([boundToPod1]).when(end)).toEqual({ events: [endedB1] });
-    expect(binding.given([boundToPod1, endedB1]).when(end).error).toBeInstanceOf(NoActiveBindingError);
+    expect(binding.given([boundToPod1, endedB1]).when(end)).toEqual({ events: [] });
+    expect(binding.given([boundToPod1, endedB1]).when({ ...end, bindingId: undefined }).error).toBeInstanceOf(
+      NoActiveBindingError,
+    );
     const rebound: BindingEvent = { ...boundToPod1, data: { ...boundToPod1.data, bindingId: 'b2' } };
     expect(binding.given([boundToPod1, endedB1, rebound]).when(end)).toEqual({ events: [] });
     expect(binding.given([boundToPod1]).when({ ...end, bindingId: 'nope' }).error).toBeInstanceOf(BindingNotFoundError);
+  });
+
+  describe("placing a tenant (the scheduler's choice)", () => {
+    const place = (eligiblePodIds: string[], bindingId = 'b2') =>
+      ({ type: 'PlaceTenant', key, bindingId, eligiblePodIds, now: t1 }) as const;
+
+    it('binds the best eligible pod on the first request', () => {
+      expect(binding.given([]).when(place(['pod2', 'pod1']))).toEqual({
+        events: [
+          { type: 'TenantBoundToPod', data: { ...key, bindingId: 'b2', podId: 'pod2', reason: 'first-request', boundAt: t1 } },
+        ],
+      });
+    });
+
+    it('keeps the active binding while its pod is eligible, even when another pod ranks higher', () => {
+      expect(binding.given([boundToPod1]).when(place(['pod2', 'pod1']))).toEqual({ events: [] });
+    });
+
+    it('rebalances away from a pod that is no longer eligible, ending the old binding in the same decision', () => {
+      expect(binding.given([boundToPod1]).when(place(['pod2']))).toEqual({
+        events: [
+          { type: 'TenantBindingEnded', data: { ...key, bindingId: 'b1', podId: 'pod1', reason: 'rebalanced', endedAt: t1 } },
+          { type: 'TenantBoundToPod', data: { ...key, bindingId: 'b2', podId: 'pod2', reason: 'rebalanced', boundAt: t1 } },
+        ],
+      });
+    });
+
+    it('calls a binding after an ended one rebalanced too, since the tenant has been placed before', () => {
+      const endedB1: BindingEvent = {
+        type: 'TenantBindingEnded',
+        data: { ...key, bindingId: 'b1', podId: 'pod1', reason: 'x', endedAt: t1 },
+      };
+      expect(binding.given([boundToPod1, endedB1]).when(place(['pod1'])).events).toEqual([
+        { type: 'TenantBoundToPod', data: { ...key, bindingId: 'b2', podId: 'pod1', reason: 'rebalanced', boundAt: t1 } },
+      ]);
+    });
+
+    it('refuses when no pod is eligible', () => {
+      expect(binding.given([boundToPod1]).when(place([])).error).toBeInstanceOf(NoValidHostError);
+    });
   });
 });

@@ -1,5 +1,6 @@
+import type { Decider } from '@podgate/kernel';
 import type { BindingEvent, BindingKey, BindingReason } from './binding.events';
-import { BindingNotFoundError, NoActiveBindingError } from './binding.errors';
+import { BindingNotFoundError, NoActiveBindingError, NoValidHostError } from './binding.errors';
 
 export interface ActiveBinding {
   readonly bindingId: string;
@@ -21,6 +22,18 @@ export type BindingCommand =
       readonly bindingId: string;
       readonly podId: string;
       readonly reason: BindingReason;
+      readonly now: string;
+    }
+  /**
+   * The scheduler's choice, as data: `eligiblePodIds` are the pods that can take work now, best
+   * first. Keeping the active binding when its pod is among them is part of the decision, so a
+   * request that lost a race re-decides on the winner's binding and reuses it instead of rebinding.
+   */
+  | {
+      readonly type: 'PlaceTenant';
+      readonly key: BindingKey;
+      readonly bindingId: string;
+      readonly eligiblePodIds: readonly string[];
       readonly now: string;
     }
   | {
@@ -55,13 +68,25 @@ export function decideBinding(command: BindingCommand, state: BindingState): Bin
       const endReason = command.reason === 'admin-pin' ? 'admin-pin' : 'rebalanced';
       return [ended(command.key, active, endReason, command.now), bound];
     }
-    case 'EndTenantBinding':
-      if (!active) throw new NoActiveBindingError(command.key.projectId, command.key.azName);
-      if (command.bindingId !== undefined && command.bindingId !== active.bindingId) {
-        if (state.everBound.includes(command.bindingId)) return []; // already ended
-        throw new BindingNotFoundError(command.bindingId);
+    case 'PlaceTenant': {
+      if (active && command.eligiblePodIds.includes(active.podId)) return [];
+      const [best] = command.eligiblePodIds;
+      if (best === undefined) throw new NoValidHostError(command.key.azName, []);
+      const reason = state.everBound.length === 0 ? 'first-request' : 'rebalanced';
+      return decideBinding(
+        { type: 'BindTenant', key: command.key, bindingId: command.bindingId, podId: best, reason, now: command.now },
+        state,
+      );
+    }
+    case 'EndTenantBinding': {
+      const { bindingId } = command;
+      if (bindingId !== undefined && bindingId !== active?.bindingId) {
+        if (state.everBound.includes(bindingId)) return []; // already ended
+        throw new BindingNotFoundError(bindingId);
       }
+      if (!active) throw new NoActiveBindingError(command.key.projectId, command.key.azName);
       return [ended(command.key, active, command.reason, command.now)];
+    }
     default:
       return unreachable(command);
   }
@@ -85,6 +110,12 @@ const ended = (key: BindingKey, active: ActiveBinding, reason: string, now: stri
   type: 'TenantBindingEnded',
   data: { ...key, bindingId: active.bindingId, podId: active.podId, reason, endedAt: now },
 });
+
+export const bindingDecider: Decider<BindingCommand, BindingEvent, BindingState> = {
+  decide: decideBinding,
+  evolve: evolveBinding,
+  initialState: initialBindingState,
+};
 
 function unreachable(value: never): never {
   throw new Error(`unhandled: ${JSON.stringify(value)}`);

@@ -15,3 +15,62 @@ export class BindingNotFoundError extends DomainError {
     super(`binding ${bindingId} could not be found`);
   }
 }
+
+/** How many pods one scheduler filter let through, as Nova logs "Filter results". */
+export interface FilterResult {
+  readonly filter: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Nova's answer when the scheduler finds nowhere to put an instance, naming the AZ and how many pods
+ * each filter removed so an operator can see at once whether pods are full, drained or unreachable.
+ */
+export class NoValidHostError extends DomainError {
+  readonly code = 'BINDINGS.NO_VALID_HOST';
+  readonly kind = 'serviceUnavailable';
+  constructor(
+    readonly azName: string,
+    readonly filterResults: readonly FilterResult[],
+  ) {
+    super(`No valid host was found. No pod in ${azName} can take work for this request.${describe(filterResults)}`);
+  }
+}
+
+function describe(results: readonly FilterResult[]): string {
+  if (results.length === 0) return '';
+  const removed = results.map((r) => `${r.filter} removed ${r.start - r.end}`).join(', ');
+  return ` Of ${results[0].start} active pod(s) there: ${removed}.`;
+}
+
+/** Only an active pod can be bound; a deregistered one keeps its history but takes no tenants. */
+export class PodNotBindableError extends DomainError {
+  readonly code = 'BINDINGS.POD_NOT_BINDABLE';
+  readonly kind = 'conflict';
+  constructor(podId: string, status: string) {
+    super(`pod ${podId} is ${status} and cannot take bindings`);
+  }
+}
+
+export class PodOutsideAzError extends DomainError {
+  readonly code = 'BINDINGS.POD_OUTSIDE_AZ';
+  readonly kind = 'badRequest';
+  constructor(podId: string, podAzName: string, azName: string) {
+    super(`pod ${podId} is in availability zone ${podAzName}, not ${azName}`);
+  }
+}
+
+/** As Nova answers an unknown `marker`: the client's page cursor names no binding. */
+export class BindingMarkerNotFoundError extends DomainError {
+  readonly code = 'BINDINGS.MARKER_NOT_FOUND';
+  readonly kind = 'badRequest';
+  constructor(marker: string) {
+    super(`marker ${marker} not found`);
+  }
+}
+
+export class InvalidBindingFilterError extends DomainError {
+  readonly code = 'BINDINGS.INVALID_FILTER';
+  readonly kind = 'badRequest';
+}
