@@ -1,14 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import type { PodgateConfig } from '@podgate/config';
 import { KeystoneClient } from '@podgate/openstack';
 import { HealthModule, RuntimeModule } from '@podgate/runtime';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './http/auth';
 import { OpenStackErrorFilter } from './http/openstack-error.filter';
 
-/** The public HTTP listener. The compute, volume and admin APIs join here as their slices land. */
+/** The public HTTP listener: the admin API (/v1.0) now; the compute and volume APIs join as their slices land. */
 @Module({})
 export class GatewayModule {
   static forRoot(config: PodgateConfig, logger: Logger): DynamicModule {
@@ -27,6 +29,8 @@ export class GatewayModule {
         RuntimeModule.forRoot(config, { logger, runProjections: config.runProjectionsInGateway }),
         HealthModule,
         AuthModule.forRoot(config, { validator: keystone }),
+        CqrsModule.forRoot(),
+        AdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenStackErrorFilter }],
     };

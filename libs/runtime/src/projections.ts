@@ -1,10 +1,11 @@
 import { auditLogProjection } from '@podgate/audit';
+import { bindingsProjection } from '@podgate/bindings';
 import { podsProjection } from '@podgate/pods';
 import type { Projection } from '@podgate/read-model';
 import { routingsProjection } from '@podgate/routing';
 
 /** Every read model podgate keeps. A slice adds its projections here. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditLogProjection, podsProjection, routingsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [auditLogProjection, podsProjection, bindingsProjection, routingsProjection];
 
 export function findProjection(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((projection) => projection.name === name);

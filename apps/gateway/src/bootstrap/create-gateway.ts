@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { PodgateConfig } from '@podgate/config';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { publishAdminApiDocument } from '../admin/openapi/publish-admin-api-document';
 import { GatewayModule } from '../gateway.module';
 import { generateRequestId, registerRequestIdHeader } from '../http/request-id.hook';
 
@@ -16,6 +17,7 @@ export async function createGateway(config: PodgateConfig, logger: Logger): Prom
   });
   app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();
+  publishAdminApiDocument(app);
   await app.init();
   return app;
 }
