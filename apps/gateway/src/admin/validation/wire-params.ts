@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The query-string and body building blocks every admin resource shares. Query values arrive as
+ * strings; each block checks the wire form and turns it into what the slices take.
+ */
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+/** `limit`: 1..1000, default 100, as Nova's paginated lists. */
+export const limitParam = z
+  .string()
+  .regex(/^[0-9]+$/)
+  .max(15) // beyond this, Number() would not be exact: refused as too long rather than misread
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_PAGE_SIZE))
+  .optional()
+  .transform((limit) => limit ?? DEFAULT_PAGE_SIZE)
+  .meta({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` });
+
+/** `marker` of collections keyed by a UUID: the last id of the previous page. */
+export const uuidMarkerParam = z.uuid().optional().meta({ description: 'The last id of the previous page.' });
+
+/** An ISO-8601 instant with a zone (`2025-01-31T12:00:00Z`, `...+01:00`): an instant, never a local time. */
+export const instantParam = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'ISO-8601 instant, e.g. 2025-01-31T12:00:00Z.' });
+
+const TRUE_WORDS = ['true', '1', 'yes'];
+
+/** Booleans in query strings, as oslo's bool_from_string reads them. */
+export const booleanParam = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((word) => TRUE_WORDS.includes(word));
+
+/** A free-text filter (name, az, ids that are not UUIDs). */
+export const textParam = z.string().min(1).max(255);
+
+/** A name or tag in a body: non-empty, at most 255 characters (Nova's name limit). */
+export const nameField = z.string().trim().min(1).max(255);
+
+/** A UUID filter: anything else could never match and would make PostgreSQL refuse the query. */
+export const uuidParam = z.uuid();
