@@ -33,7 +33,11 @@ describe('gateway on the embedded store', () => {
       expect(health.headers['x-openstack-request-id']).toMatch(REQUEST_ID);
       expect(health.body).toMatchObject({
         status: 'ok',
-        details: { eventStore: { status: 'up', adapter: 'pglite' }, readModel: { status: 'up', kind: 'pglite' }, projections: { status: 'up' } },
+        details: {
+          eventStore: { status: 'up', adapter: 'pglite' },
+          readModel: { status: 'up', kind: 'pglite' },
+          projections: { status: 'up' },
+        },
       });
       await request(app.getHttpServer()).get('/readyz').expect(200);
     } finally {
@@ -62,10 +66,16 @@ describe('gateway on the embedded store', () => {
     const second = await boot({ PODGATE_DATA_DIR: dataDir });
     try {
       expect(await second.get<EventStore>(EVENT_STORE).readStream(stream)).toHaveLength(1);
-      const audit = await second.get<SqlClient>(READ_MODEL_SQL).query<{ type: string }>('SELECT type FROM rm_audit WHERE stream = $1', [stream]);
+      const audit = await second
+        .get<SqlClient>(READ_MODEL_SQL)
+        .query<{ type: string }>('SELECT type FROM rm_audit WHERE stream = $1', [stream]);
       expect(audit.rows).toEqual([{ type: 'ThingHappened' }]);
       const health = await request(second.getHttpServer()).get('/healthz').expect(200);
-      expect(health.body.details.projections.lag[0]).toMatchObject({ projection: 'audit-log', eventsApplied: 1, eventsBehind: 0 });
+      expect(health.body.details.projections.lag[0]).toMatchObject({
+        projection: 'audit-log',
+        eventsApplied: 1,
+        eventsBehind: 0,
+      });
     } finally {
       await second.close();
     }

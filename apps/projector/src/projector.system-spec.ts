@@ -58,7 +58,9 @@ describe('gateway + standalone projector on a PostgreSQL server', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(written.join('')).toMatch(/^podgate: cannot start: DATABASE_URL: the standalone projector needs a PostgreSQL read model/);
+    expect(written.join('')).toMatch(
+      /^podgate: cannot start: DATABASE_URL: the standalone projector needs a PostgreSQL read model/,
+    );
   });
 });
 

@@ -10,7 +10,9 @@ import { ProjectorModule } from './projector.module';
 export async function startProjector(config: PodgateConfig, logger: Logger): Promise<NestFastifyApplication> {
   if (config.readModel.kind === 'embedded') {
     // The embedded store lives inside the gateway process; a second process cannot open it.
-    throw new ConfigError('DATABASE_URL: the standalone projector needs a PostgreSQL read model (the embedded default runs projections inside the gateway)');
+    throw new ConfigError(
+      'DATABASE_URL: the standalone projector needs a PostgreSQL read model (the embedded default runs projections inside the gateway)',
+    );
   }
   const app = await NestFactory.create<NestFastifyApplication>(ProjectorModule.forRoot(config, logger), new FastifyAdapter(), {
     bufferLogs: true,

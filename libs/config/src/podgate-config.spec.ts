@@ -21,7 +21,13 @@ describe('loadConfig', () => {
     expect(config.auth).toEqual({
       strategy: 'keystone',
       url: 'http://keystone:5000/v3',
-      service: { username: 'podgate', password: 's3cret', projectName: 'service', userDomainName: 'Default', projectDomainName: 'Default' },
+      service: {
+        username: 'podgate',
+        password: 's3cret',
+        projectName: 'service',
+        userDomainName: 'Default',
+        projectDomainName: 'Default',
+      },
       endpointInterface: 'public',
       tokenCacheSeconds: 300,
     });
@@ -30,7 +36,10 @@ describe('loadConfig', () => {
 
   it('refuses noauth on a non-loopback address unless forced, and Keystone without a service password', () => {
     expect(() => loadConfig({ PODGATE_HOST: '0.0.0.0' })).toThrow(/^PODGATE_AUTH_STRATEGY: noauth .*development only/);
-    expect(loadConfig({ PODGATE_HOST: '0.0.0.0', PODGATE_NOAUTH_FORCE: 'true' }).auth).toEqual({ strategy: 'noauth', forced: true });
+    expect(loadConfig({ PODGATE_HOST: '0.0.0.0', PODGATE_NOAUTH_FORCE: 'true' }).auth).toEqual({
+      strategy: 'noauth',
+      forced: true,
+    });
     expect(loadConfig({ PODGATE_HOST: '::1' }).auth.strategy).toBe('noauth');
     expect(() => loadConfig({ KEYSTONE_URL: 'http://keystone:5000/v3' })).toThrow(/^PODGATE_SERVICE_PASSWORD: /);
     expect(() => loadConfig({ PODGATE_AUTH_STRATEGY: 'keystone' })).toThrow(/^KEYSTONE_URL: /);

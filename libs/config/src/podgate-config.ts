@@ -12,7 +12,10 @@ export const ENVIRONMENT_SCHEMA = z.object({
   PODGATE_HOST: z.string().min(1).default('127.0.0.1'),
   PODGATE_PORT: port.default(19999),
   PODGATE_DATA_DIR: z.string().min(1).default('./data'),
-  EVENTSTORE_CONNECTION_STRING: z.string().regex(/^esdb(\+discover)?:\/\//, 'must be an esdb:// or esdb+discover:// URL').optional(),
+  EVENTSTORE_CONNECTION_STRING: z
+    .string()
+    .regex(/^esdb(\+discover)?:\/\//, 'must be an esdb:// or esdb+discover:// URL')
+    .optional(),
   EVENTSTORE_URL: postgresUrl.optional(),
   DATABASE_URL: postgresUrl.optional(),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
@@ -105,7 +108,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): PodgateConfig {
     ? { kind: 'postgres', url: env.DATABASE_URL, poolMax: env.PG_POOL_MAX }
     : { kind: 'embedded', dataDir: env.PODGATE_DATA_DIR };
   if (readModel.kind === 'embedded' && env.PODGATE_RUN_PROJECTIONS === 'false') {
-    throw new ConfigError('PODGATE_RUN_PROJECTIONS: cannot be false with the embedded read model (set DATABASE_URL to run a separate projector)');
+    throw new ConfigError(
+      'PODGATE_RUN_PROJECTIONS: cannot be false with the embedded read model (set DATABASE_URL to run a separate projector)',
+    );
   }
   return {
     http: { host: env.PODGATE_HOST, port: env.PODGATE_PORT },
@@ -173,7 +178,9 @@ function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, stri
 /** For logs: where the stores are, never their credentials. SECURITY: URLs may carry passwords. */
 export function describeStores(config: PodgateConfig): { eventStore: string; readModel: string } {
   const show = (c: EventStoreConfig | ReadModelConfig) =>
-    c.kind === 'embedded' ? `embedded PGlite in ${c.dataDir}` : `${c.kind} at ${redactUrl('url' in c ? c.url : c.connectionString)}`;
+    c.kind === 'embedded'
+      ? `embedded PGlite in ${c.dataDir}`
+      : `${c.kind} at ${redactUrl('url' in c ? c.url : c.connectionString)}`;
   return { eventStore: show(config.eventStore), readModel: show(config.readModel) };
 }
 

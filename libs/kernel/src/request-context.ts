@@ -41,6 +41,13 @@ export function metadataFor(context: RequestContext, occurredAt: Date): EventMet
 export function systemContext(): RequestContext {
   return {
     requestId: `req-${newId()}`,
-    caller: { userId: 'podgate', projectId: 'podgate', roles: ['system'], userName: 'podgate', projectName: 'podgate', domainId: 'default' },
+    caller: {
+      userId: 'podgate',
+      projectId: 'podgate',
+      roles: ['system'],
+      userName: 'podgate',
+      projectName: 'podgate',
+      domainId: 'default',
+    },
   };
 }

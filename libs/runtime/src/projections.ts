@@ -5,7 +5,12 @@ import type { Projection } from '@podgate/read-model';
 import { routingsProjection } from '@podgate/routing';
 
 /** Every read model podgate keeps. A slice adds its projections here. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditLogProjection, podsProjection, bindingsProjection, routingsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  auditLogProjection,
+  podsProjection,
+  bindingsProjection,
+  routingsProjection,
+];
 
 export function findProjection(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((projection) => projection.name === name);

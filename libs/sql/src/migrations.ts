@@ -27,7 +27,9 @@ export async function migrate(client: SqlClient, namespace: string, migrations: 
   await client.exec(LEDGER);
   return client.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`podgate_migrations:${namespace}`]);
-    const { rows } = await tx.query<{ version: number }>('SELECT version FROM podgate_migrations WHERE namespace = $1', [namespace]);
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM podgate_migrations WHERE namespace = $1', [
+      namespace,
+    ]);
     const applied = new Set(rows.map((row) => Number(row.version)));
     const newlyApplied: number[] = [];
     for (const migration of migrations) {
@@ -47,7 +49,9 @@ export async function migrate(client: SqlClient, namespace: string, migrations: 
 function assertOrdered(namespace: string, migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new MigrationOrderError(`${namespace} migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
+      throw new MigrationOrderError(
+        `${namespace} migration ${migration.name} has version ${migration.version}, expected ${index + 1}`,
+      );
     }
   });
 }

@@ -14,5 +14,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return true;
   }
   const message = String((error as { message?: unknown }).message ?? '');
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|PGlite is closed/i.test(message);
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|PGlite is closed/i.test(
+    message,
+  );
 }

@@ -5,7 +5,13 @@
  */
 import { status, type handleClientStreamingCall, type ServerErrorResponse } from '@grpc/grpc-js';
 import { AppendReq, AppendResp, Empty } from './esdb-streams-double.grpc';
-import { assertNever, type AppendOutcome, type ExpectedState, type InMemoryEventLog, type ProposedEvent } from './esdb-streams-double.log';
+import {
+  assertNever,
+  type AppendOutcome,
+  type ExpectedState,
+  type InMemoryEventLog,
+  type ProposedEvent,
+} from './esdb-streams-double.log';
 import { serverError, streamNameOf, uuidText } from './esdb-streams-double.wire';
 
 export function handleAppend(log: InMemoryEventLog): handleClientStreamingCall<AppendReq, AppendResp> {

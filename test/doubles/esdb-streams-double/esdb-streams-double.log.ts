@@ -164,7 +164,9 @@ function compareToPosition(position: bigint, commit: bigint, prepare: bigint): n
 }
 
 function recordBytes(event: StoredEvent): bigint {
-  return BigInt(Buffer.byteLength(event.stream) + Buffer.byteLength(event.type) + event.data.length + event.customMetadata.length);
+  return BigInt(
+    Buffer.byteLength(event.stream) + Buffer.byteLength(event.type) + event.data.length + event.customMetadata.length,
+  );
 }
 
 export function assertNever(value: never): never {

@@ -10,7 +10,14 @@ export async function projectionsRebuild(name: string): Promise<void> {
   if (!projection) {
     throw new InvalidArgumentError(`no projection named ${name} (known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')})`);
   }
-  const bar = new SingleBar({ format: `${name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s`, noTTYOutput: true, notTTYSchedule: 2000 }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: `${name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s`,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
+    Presets.shades_classic,
+  );
   let barStarted = false;
   const started = Date.now();
   const result = await withLocalRuntime((runtime) =>

@@ -12,7 +12,11 @@ export async function projectionsStatus(format: OutputFormat): Promise<void> {
     Promise.all(
       ALL_PROJECTIONS.map(async (projection) => {
         const checkpoint = await findCheckpoint(runtime.readModel, projection);
-        const behind = await runtime.eventStore.countAll({ fromPosition: checkpoint?.position, filter: projection.filter, maxCount: LAG_COUNT_CAP });
+        const behind = await runtime.eventStore.countAll({
+          fromPosition: checkpoint?.position,
+          filter: projection.filter,
+          maxCount: LAG_COUNT_CAP,
+        });
         return {
           projection: projection.name,
           version: projection.version,

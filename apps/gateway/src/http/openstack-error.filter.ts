@@ -18,7 +18,8 @@ export class OpenStackErrorFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown): { status: number; message: string } {
-    if (exception instanceof DomainError) return { status: STATUS_BY_DOMAIN_KIND[exception.kind] ?? 500, message: exception.message };
+    if (exception instanceof DomainError)
+      return { status: STATUS_BY_DOMAIN_KIND[exception.kind] ?? 500, message: exception.message };
     if (exception instanceof HttpException) return { status: exception.getStatus(), message: messageOf(exception) };
     // Raised by Fastify before routing: malformed JSON, unsupported media type, body too large.
     const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;

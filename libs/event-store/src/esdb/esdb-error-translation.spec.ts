@@ -58,7 +58,10 @@ describe('translateEsdbError', () => {
     [
       'NotLeaderError',
       new NotLeaderError(
-        grpcStatus(status.NOT_FOUND, 'Leader info available', { 'leader-endpoint-host': '10.0.0.2', 'leader-endpoint-port': '2113' }),
+        grpcStatus(status.NOT_FOUND, 'Leader info available', {
+          'leader-endpoint-host': '10.0.0.2',
+          'leader-endpoint-port': '2113',
+        }),
       ),
     ],
     ['a raw gRPC UNAVAILABLE', grpcStatus(status.UNAVAILABLE, 'No connection established')],

@@ -16,7 +16,15 @@ export interface EsdbErrorContext {
 }
 
 /** Network failures Node reports before gRPC gets a say (DNS, refused or reset connections). */
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 
 /**
  * Maps whatever the EventStoreDB client threw to the port's errors, so no driver type escapes the
@@ -41,8 +49,10 @@ export function translateEsdbError(error: unknown, context: EsdbErrorContext = {
   }
   // The client refused our arguments before sending anything: a bug of ours, not an outage.
   if (error instanceof InvalidArgumentError) return new TypeError(`EventStoreDB client: ${error.message}`, { cause: error });
-  if (error instanceof Error && isCommandError(error)) return new EventStoreUnavailableError(`${error.type}: ${error.message}`, { cause: error });
-  if (isGrpcStatusError(error)) return new EventStoreUnavailableError(`gRPC status ${error.code}: ${error.details}`, { cause: error });
+  if (error instanceof Error && isCommandError(error))
+    return new EventStoreUnavailableError(`${error.type}: ${error.message}`, { cause: error });
+  if (isGrpcStatusError(error))
+    return new EventStoreUnavailableError(`gRPC status ${error.code}: ${error.details}`, { cause: error });
   if (isConnectionError(error)) return new EventStoreUnavailableError(`${error.code}: ${error.message}`, { cause: error });
   if (error instanceof Error) return error;
   return new EventStoreUnavailableError(`unexpected failure: ${String(error)}`, { cause: error });

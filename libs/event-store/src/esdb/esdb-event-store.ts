@@ -103,7 +103,8 @@ class EsdbEventStore implements EventStore {
       const resolved = await collectRead(read, this.settings.deadlineMs);
       return resolved.map((item) => {
         const event = toRecordedEvent(item);
-        if (!event) throw new TypeError(`stream ${stream} holds an event podgate did not write: ${item.event?.id ?? 'a broken link'}`);
+        if (!event)
+          throw new TypeError(`stream ${stream} holds an event podgate did not write: ${item.event?.id ?? 'a broken link'}`);
         return event;
       });
     } catch (error) {

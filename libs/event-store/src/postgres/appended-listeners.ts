@@ -16,9 +16,7 @@ export class AppendedListeners {
 
   async add(wake: () => void): Promise<() => Promise<void>> {
     this.wakes.add(wake);
-    this.stop ??= this.sql
-      .listen(this.channel, () => this.wakeAll())
-      .catch(() => undefined);
+    this.stop ??= this.sql.listen(this.channel, () => this.wakeAll()).catch(() => undefined);
     await this.stop;
     return async () => {
       this.wakes.delete(wake);

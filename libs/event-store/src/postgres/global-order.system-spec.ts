@@ -30,7 +30,8 @@ describe('PostgreSQL event store global order under concurrent writers (real ser
 
       const fastWriter = async (w: number) => {
         const stream = streamName(category, `fast${w}`);
-        for (let i = 0; i < APPENDS_PER_WRITER; i++) await store.append(stream, testEvents(2), i === 0 ? 'no_stream' : BigInt(i * 2 - 1));
+        for (let i = 0; i < APPENDS_PER_WRITER; i++)
+          await store.append(stream, testEvents(2), i === 0 ? 'no_stream' : BigInt(i * 2 - 1));
       };
       await Promise.all([
         ...Array.from({ length: WRITERS }, (_, w) => fastWriter(w)),
@@ -38,7 +39,10 @@ describe('PostgreSQL event store global order under concurrent writers (real ser
       ]);
 
       const { events } = await received;
-      expect({ delivered: events.length, distinct: new Set(events.map((e) => e.id)).size }).toEqual({ delivered: expected, distinct: expected });
+      expect({ delivered: events.length, distinct: new Set(events.map((e) => e.id)).size }).toEqual({
+        delivered: expected,
+        distinct: expected,
+      });
       const outOfOrder = events.filter((e, i) => i > 0 && comparePositions(events[i - 1].position, e.position) >= 0);
       expect(outOfOrder.length).toBe(0);
       const lastRevision = new Map<string, bigint>();

@@ -1,7 +1,15 @@
 import { isDatabaseUnavailable, type SqlClient } from '@podgate/sql';
 import type {
-  AppendResult, EventFilter, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeOptions, Subscription,
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
 } from '../event-store.port';
 import { EventStoreUnavailableError, StreamNotFoundError, StreamVersionConflictError } from '../event-store.errors';
 import { categoryOf } from '../stream-name';
@@ -32,26 +40,30 @@ export class PostgresEventStore implements EventStore {
   }
 
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.translate(stream, async () => {
-      const { rows } = await this.sql.query<{ next_revision: string; commit_position: string; prepare_position: string }>(
-        'SELECT next_revision::text, commit_position, prepare_position::text FROM es_append($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
-        [
-          stream,
-          categoryOf(stream),
-          typeof expected === 'bigint' ? expected.toString() : expected,
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data)),
-          events.map((e) => JSON.stringify(e.metadata)),
-        ],
-      );
-      const [row] = rows;
-      this.notifier.notify();
-      return {
-        nextRevision: BigInt(row.next_revision),
-        position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
-      };
-    }, expected);
+    return this.translate(
+      stream,
+      async () => {
+        const { rows } = await this.sql.query<{ next_revision: string; commit_position: string; prepare_position: string }>(
+          'SELECT next_revision::text, commit_position, prepare_position::text FROM es_append($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
+          [
+            stream,
+            categoryOf(stream),
+            typeof expected === 'bigint' ? expected.toString() : expected,
+            events.map((e) => e.id),
+            events.map((e) => e.type),
+            events.map((e) => JSON.stringify(e.data)),
+            events.map((e) => JSON.stringify(e.metadata)),
+          ],
+        );
+        const [row] = rows;
+        this.notifier.notify();
+        return {
+          nextRevision: BigInt(row.next_revision),
+          position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+        };
+      },
+      expected,
+    );
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -120,7 +132,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamExists(stream: string): Promise<boolean> {
-    const { rows } = await this.sql.query<{ revision: string }>('SELECT revision::text FROM es_streams WHERE stream_id = $1', [stream]);
+    const { rows } = await this.sql.query<{ revision: string }>('SELECT revision::text FROM es_streams WHERE stream_id = $1', [
+      stream,
+    ]);
     return rows.length > 0 && BigInt(rows[0].revision) >= 0n;
   }
 

@@ -13,6 +13,9 @@ eventStoreContract(
     return { store, teardown: () => store.close() };
   },
   {
-    unreachable: () => new PostgresEventStore(new PgPoolClient({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectTimeoutMs: 1000 })),
+    unreachable: () =>
+      new PostgresEventStore(
+        new PgPoolClient({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectTimeoutMs: 1000 }),
+      ),
   },
 );

@@ -62,7 +62,11 @@ export class PollingSubscription implements Subscription {
   /** A read that fails because we were closed meanwhile ends the subscription quietly. */
   private async readAfter(position: GlobalPosition | undefined): Promise<RecordedEvent[] | undefined> {
     try {
-      return await this.store.readAll({ fromPosition: position, filter: this.subscribe.filter, maxCount: this.options.batchSize });
+      return await this.store.readAll({
+        fromPosition: position,
+        filter: this.subscribe.filter,
+        maxCount: this.options.batchSize,
+      });
     } catch (error) {
       if (this.closed) return undefined;
       throw error;

@@ -46,10 +46,10 @@ export async function ensureCheckpoint(tx: SqlExecutor, projection: Projection):
 
 /** The checkpoint as last committed, without locking; undefined before the projection first ran. */
 export async function findCheckpoint(sql: SqlExecutor, projection: Projection): Promise<Checkpoint | undefined> {
-  const { rows } = await sql.query<CheckpointRow>(`SELECT ${COLUMNS} FROM rm_checkpoints WHERE projection = $1 AND version = $2`, [
-    projection.name,
-    projection.version,
-  ]);
+  const { rows } = await sql.query<CheckpointRow>(
+    `SELECT ${COLUMNS} FROM rm_checkpoints WHERE projection = $1 AND version = $2`,
+    [projection.name, projection.version],
+  );
   return rows.length === 0 ? undefined : toCheckpoint(rows[0]);
 }
 
@@ -72,7 +72,14 @@ export async function advanceCheckpoint(
     `UPDATE rm_checkpoints SET commit_position = $3, prepare_position = $4, events_applied = events_applied + $5,
             last_recorded_at = $6, updated_at = now()
       WHERE projection = $1 AND version = $2`,
-    [projection.name, projection.version, to.position.commit.toString(), to.position.prepare.toString(), to.applied, to.lastRecordedAt],
+    [
+      projection.name,
+      projection.version,
+      to.position.commit.toString(),
+      to.position.prepare.toString(),
+      to.applied,
+      to.lastRecordedAt,
+    ],
   );
 }
 

@@ -114,7 +114,11 @@ export class ProjectionRunner {
         const rebuilt = error instanceof ProjectionRebuiltError;
         this.lastError = (error as Error).message;
         this.state = 'retrying';
-        (rebuilt ? this.logger.info : this.logger.error).call(this.logger, { projection: this.projection.name, err: error }, 'projection restarting');
+        (rebuilt ? this.logger.info : this.logger.error).call(
+          this.logger,
+          { projection: this.projection.name, err: error },
+          'projection restarting',
+        );
         await new Promise((resolve) => setTimeout(resolve, rebuilt ? 0 : retryMs));
         retryMs = Math.min(retryMs * 2, 30_000);
       }
@@ -137,7 +141,10 @@ export class ProjectionRunner {
       },
       onCaughtUp: () => {
         this.state = 'live';
-        this.logger.info({ projection: this.projection.name, position: positionToString(this.checkpoint!.position) }, 'projection live');
+        this.logger.info(
+          { projection: this.projection.name, position: positionToString(this.checkpoint!.position) },
+          'projection live',
+        );
       },
     });
   }

@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { PodgateConfig } from '@podgate/config';
 import { EVENT_STORE } from '@podgate/event-store';

@@ -22,7 +22,9 @@ export class StoresHealth {
   async eventStoreReachable() {
     const check = this.indicators.check('eventStore');
     const problem = await failure(() => this.eventStore.ping());
-    return problem ? check.down({ adapter: this.eventStore.adapter, message: problem }) : check.up({ adapter: this.eventStore.adapter });
+    return problem
+      ? check.down({ adapter: this.eventStore.adapter, message: problem })
+      : check.up({ adapter: this.eventStore.adapter });
   }
 
   async readModelReachable() {
@@ -58,6 +60,8 @@ async function failure(probe: () => Promise<unknown>): Promise<string | undefine
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
