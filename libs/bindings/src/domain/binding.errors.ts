@@ -27,6 +27,11 @@ export interface FilterResult {
  * Nova's answer when the scheduler finds nowhere to put an instance, naming the AZ and how many pods
  * each filter removed so an operator can see at once whether pods are full, drained or unreachable.
  */
+/**
+ * Nova's "No valid host" for pods. SECURITY: the message goes to tenants, so it names only the AZ
+ * they asked for; how many pods there are and why each was filtered out stays in `filterResults`
+ * and `detail`, for logs and admins, as Nova keeps its scheduler's reasons in its logs.
+ */
 export class NoValidHostError extends DomainError {
   readonly code = 'BINDINGS.NO_VALID_HOST';
   readonly kind = 'serviceUnavailable';
@@ -34,14 +39,14 @@ export class NoValidHostError extends DomainError {
     readonly azName: string,
     readonly filterResults: readonly FilterResult[],
   ) {
-    super(`No valid host was found. No pod in ${azName} can take work for this request.${describe(filterResults)}`);
+    super(`No valid host was found. No pod in ${azName} can take work for this request.`);
   }
-}
 
-function describe(results: readonly FilterResult[]): string {
-  if (results.length === 0) return '';
-  const removed = results.map((r) => `${r.filter} removed ${r.start - r.end}`).join(', ');
-  return ` Of ${results[0].start} active pod(s) there: ${removed}.`;
+  get detail(): string {
+    if (this.filterResults.length === 0) return `no active pod in ${this.azName}`;
+    const removed = this.filterResults.map((r) => `${r.filter} removed ${r.start - r.end}`).join(', ');
+    return `of ${this.filterResults[0].start} active pod(s) in ${this.azName}: ${removed}`;
+  }
 }
 
 /** Only an active pod can be bound; a deregistered one keeps its history but takes no tenants. */

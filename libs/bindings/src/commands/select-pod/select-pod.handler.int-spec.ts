@@ -130,7 +130,7 @@ describe('SelectPod (PGlite)', () => {
     await expect(select(projectId, az, 'ssd')).rejects.toBeInstanceOf(NoValidHostError);
   });
 
-  it('answers NoValidHost (503) naming the AZ and what each filter removed, and records nothing', async () => {
+  it('answers NoValidHost (503) naming the AZ, keeps what each filter removed for the logs, and records nothing', async () => {
     const { az, projectId } = fresh();
     const drained = await bed.registerPod(`${az}-drained`, { azName: az });
     const full = await bed.registerPod(`${az}-full`, { azName: az });
@@ -141,9 +141,10 @@ describe('SelectPod (PGlite)', () => {
     const error = await select(projectId, az).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoValidHostError);
     expect(error).toMatchObject({ kind: 'serviceUnavailable', code: 'BINDINGS.NO_VALID_HOST' });
-    expect((error as Error).message).toBe(
-      `No valid host was found. No pod in ${az} can take work for this request. Of 3 active pod(s) there: ` +
-        'AvailabilityZoneFilter removed 0, AffinityTagFilter removed 1, MaintenanceFilter removed 1, CapacityFilter removed 1, ReachableFilter removed 0.',
+    expect((error as Error).message).toBe(`No valid host was found. No pod in ${az} can take work for this request.`);
+    expect((error as NoValidHostError).detail).toBe(
+      `of 3 active pod(s) in ${az}: ` +
+        'AvailabilityZoneFilter removed 0, AffinityTagFilter removed 1, MaintenanceFilter removed 1, CapacityFilter removed 1, ReachableFilter removed 0',
     );
     await expect(bed.store.readStream(streamOf(projectId, az))).rejects.toMatchObject({ code: 'EVENT_STORE.STREAM_NOT_FOUND' });
     await expect(select(projectId, 'az-without-pods')).rejects.toThrow(
