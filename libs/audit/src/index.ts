@@ -5,5 +5,5 @@ export type { AuditOutcome } from './projections/audit-log/audit-row';
 export type { AuditEntryView } from './queries/audit/audit-entry.view';
 export { type AuditFilter, parseAuditPosition } from './queries/audit/audit-filter';
 export * from './queries/audit/audit-queries.service';
-export { type AuditPage, countAudit, latestAuditPosition, listAudit, MAX_AUDIT_PAGE } from './queries/audit/audit.queries';
+export { type AuditPage, countAudit, latestAuditPosition, listAudit } from './queries/audit/audit.queries';
 export * from './queries/audit/stream-audit';

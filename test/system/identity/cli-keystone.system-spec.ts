@@ -3,24 +3,14 @@
 // has no podgate service, so PODGATE_URL names the gateway, as an operator would before registering it.
 import { deterministicId } from '@podgate/kernel';
 import { type CliRun, podgate } from '../../../apps/cli/src/testing/memory-io';
-import { type KeystoneGateway, startKeystoneGateway } from './testing/keystone-gateway';
+import { type AuditEvent, type KeystoneGateway, REQUEST_ID, startKeystoneGateway } from './testing/keystone-gateway';
 import { issueToken, keystoneTestUrl, type SeededUser, USERS } from './testing/real-keystone';
-
-const REQUEST_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Pod {
   pod_id: string;
   name: string;
   az_name: string;
   status: string;
-}
-
-interface AuditEvent {
-  type: string;
-  pod_id: string | null;
-  actor: { user_id: string; project_id: string; roles: string[] };
-  request_id: string;
-  global_request_id: string | null;
 }
 
 describe('podgate CLI with OS_* passwords against the real Keystone and the real gateway', () => {

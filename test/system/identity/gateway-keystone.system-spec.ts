@@ -4,18 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import axios, { type AxiosResponse } from 'axios';
 import { type IssuedToken, issueToken, keystoneAuthUri, revokeToken } from './testing/real-keystone';
-import { type KeystoneGateway, startKeystoneGateway } from './testing/keystone-gateway';
+import { type AuditEvent, type KeystoneGateway, REQUEST_ID, startKeystoneGateway } from './testing/keystone-gateway';
 
-const REQUEST_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNAUTHORIZED = { unauthorized: { code: 401, message: 'The request you have made requires authentication.' } };
-
-interface AuditEvent {
-  type: string;
-  pod_id: string | null;
-  actor: { user_id: string; project_id: string; roles: string[] };
-  request_id: string;
-  global_request_id: string | null;
-}
 
 describe('gateway in Keystone mode against the real Keystone', () => {
   let gateway: KeystoneGateway;

@@ -13,15 +13,7 @@ import {
   withProject,
 } from '@podgate/openstack';
 import axios from 'axios';
-import { issueToken, keystoneTestUrl, revokeToken } from './testing/real-keystone';
-
-const SERVICE = {
-  username: 'podgate',
-  password: 'podgate-secret',
-  projectName: 'service',
-  userDomainName: 'Default',
-  projectDomainName: 'Default',
-};
+import { issueToken, keystoneTestUrl, revokeToken, SERVICE } from './testing/real-keystone';
 
 /** Keeps every line the client logs, so a spec can prove no secret is in them. */
 class RecordingLogger implements KeystoneLogger {

@@ -66,15 +66,6 @@ export class PodOutsideAzError extends DomainError {
   }
 }
 
-/** As Nova answers an unknown `marker`: the client's page cursor names no binding. */
-export class BindingMarkerNotFoundError extends DomainError {
-  readonly code = 'BINDINGS.MARKER_NOT_FOUND';
-  readonly kind = 'badRequest';
-  constructor(marker: string) {
-    super(`marker ${marker} not found`);
-  }
-}
-
 export class InvalidBindingFilterError extends DomainError {
   readonly code = 'BINDINGS.INVALID_FILTER';
   readonly kind = 'badRequest';

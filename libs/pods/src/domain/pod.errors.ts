@@ -44,20 +44,3 @@ export class InvalidPodUsageError extends DomainError {
   readonly code = 'PODS.INVALID_USAGE';
   readonly kind = 'badRequest';
 }
-
-/** As Nova answers an unknown marker. Every slice's listing needs it; a shared home would be better. */
-export class MarkerNotFoundError extends DomainError {
-  readonly code = 'PODS.MARKER_NOT_FOUND';
-  readonly kind = 'badRequest';
-  constructor(marker: string) {
-    super(`marker ${marker} not found`);
-  }
-}
-
-export class InvalidLimitError extends DomainError {
-  readonly code = 'PODS.INVALID_LIMIT';
-  readonly kind = 'badRequest';
-  constructor(limit: unknown) {
-    super(`limit must be a non-negative integer, got ${JSON.stringify(limit)}`);
-  }
-}

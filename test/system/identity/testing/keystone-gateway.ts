@@ -10,6 +10,18 @@ import axios from 'axios';
 import { createGateway } from '../../../../apps/gateway/src/bootstrap/create-gateway';
 import { keystoneTestUrl } from './real-keystone';
 
+/** The request id every answer of the gateway carries, and the audit log records (oslo's `req-<uuid>`). */
+export const REQUEST_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An audit entry as the admin API answers it: the fields the identity suites check. */
+export interface AuditEvent {
+  type: string;
+  pod_id: string | null;
+  actor: { user_id: string; project_id: string; roles: string[] };
+  request_id: string;
+  global_request_id: string | null;
+}
+
 export interface KeystoneGateway {
   /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
   readonly url: string;

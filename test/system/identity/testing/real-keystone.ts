@@ -1,6 +1,7 @@
 // The real Keystone of test/system/keystone/keystone-server.sh, as the identity system suites use it:
 // fresh tokens from password authentication (never the simulator's issueToken) and revocation by
 // the token's own holder.
+import type { ServiceCredentials } from '@podgate/config';
 import axios from 'axios';
 
 export interface IssuedToken {
@@ -25,6 +26,15 @@ export const USERS = {
 } as const;
 
 export type SeededUser = keyof typeof USERS;
+
+/** The gateway's service user (podgate, admin and service on project service), as KeystoneClient takes it. */
+export const SERVICE: ServiceCredentials = {
+  username: 'podgate',
+  password: USERS.podgate.password,
+  projectName: USERS.podgate.project,
+  userDomainName: 'Default',
+  projectDomainName: 'Default',
+};
 
 const http = axios.create({ validateStatus: () => true, timeout: 30_000 });
 

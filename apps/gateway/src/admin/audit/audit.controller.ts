@@ -5,7 +5,7 @@ import { type AuditEntryView, AuditQueries } from '@podgate/audit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Policy } from '../../http/policy';
-import { nextPageLinks } from '../pagination/next-link';
+import { collectionPage } from '../pagination/collection-page';
 import { ApiZodQuery, ApiZodResponse } from '../validation/openapi-schema';
 import { validQuery } from '../validation/zod-validation.pipe';
 import { AuditEntryWire, AuditListResponse, toAuditEntryWire } from './audit-entry.wire';
@@ -29,8 +29,7 @@ export class AuditController {
     @Req() request: FastifyRequest,
   ): Promise<z.output<typeof AuditListResponse>> {
     const events = await this.audit.list(query);
-    const links = nextPageLinks(request, events.length, query.limit, events.at(-1)?.position);
-    return { events: events.map(toAuditEntryWire), ...(links && { events_links: links }) };
+    return collectionPage(request, query.limit, 'events', events, toAuditEntryWire, (event) => event.position);
   }
 
   /**

@@ -13,7 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { nextPageLinks } from '../pagination/next-link';
+import { collectionPage } from '../pagination/collection-page';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../validation/openapi-schema';
 import { resourceId } from '../validation/resource-id.pipe';
 import { validBody, validQuery } from '../validation/zod-validation.pipe';
@@ -57,8 +57,7 @@ export class BindingsController {
     @Req() request: FastifyRequest,
   ): Promise<z.output<typeof BindingListResponse>> {
     const bindings = await this.queries.execute(new ListBindingsQuery(query));
-    const links = nextPageLinks(request, bindings.length, query.limit, bindings.at(-1)?.bindingId);
-    return { bindings: bindings.map(toBindingWire), ...(links && { bindings_links: links }) };
+    return collectionPage(request, query.limit, 'bindings', bindings, toBindingWire, (binding) => binding.bindingId);
   }
 
   @Get(':binding_id')

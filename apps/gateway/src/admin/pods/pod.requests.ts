@@ -24,6 +24,18 @@ const ProfileFields = {
   endpoints: EndpointsBody,
 };
 
+type ProfileWire = { readonly [K in keyof typeof ProfileFields]?: z.output<(typeof ProfileFields)[K]> };
+
+/** The profile fields under the slice's names; a field the client left out stays undefined. */
+const profileOf = (pod: ProfileWire) => ({
+  azName: pod.az_name,
+  podAzName: pod.pod_az_name,
+  dcName: pod.dc_name,
+  affinityTag: pod.affinity_tag,
+  capacityThreshold: pod.capacity_threshold,
+  endpoints: pod.endpoints,
+});
+
 export const RegisterPodBody = z
   .strictObject({
     pod: z.strictObject({
@@ -36,15 +48,8 @@ export const RegisterPodBody = z
       endpoints: ProfileFields.endpoints.optional(),
     }),
   })
-  .transform(({ pod }): RegisterPodInput => ({
-    name: pod.name,
-    azName: pod.az_name,
-    podAzName: pod.pod_az_name,
-    dcName: pod.dc_name,
-    affinityTag: pod.affinity_tag,
-    capacityThreshold: pod.capacity_threshold,
-    endpoints: pod.endpoints,
-  }));
+  // azName again: profileOf types it optional, and registering requires it (the schema above does too).
+  .transform(({ pod }): RegisterPodInput => ({ name: pod.name, ...profileOf(pod), azName: pod.az_name }));
 
 export const UpdatePodBody = z
   .strictObject({
@@ -67,21 +72,11 @@ export const UpdatePodBody = z
         message: 'maintenance_reason is only taken with maintenance: true',
       }),
   })
-  .transform(({ pod }): Omit<UpdatePodInput, 'podId'> => {
-    const changes = {
-      azName: pod.az_name,
-      podAzName: pod.pod_az_name,
-      dcName: pod.dc_name,
-      affinityTag: pod.affinity_tag,
-      capacityThreshold: pod.capacity_threshold,
-      endpoints: pod.endpoints,
-    };
-    return {
-      changes: definedOnly(changes),
-      maintenance: pod.maintenance,
-      maintenanceReason: pod.maintenance_reason,
-    };
-  });
+  .transform(({ pod }): Omit<UpdatePodInput, 'podId'> => ({
+    changes: definedOnly(profileOf(pod)),
+    maintenance: pod.maintenance,
+    maintenanceReason: pod.maintenance_reason,
+  }));
 
 /** "Leave as is" is a field left out; the slice compares what is there. */
 const definedOnly = <T extends object>(record: T): Partial<T> =>

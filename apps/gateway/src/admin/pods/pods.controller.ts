@@ -15,7 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { nextPageLinks } from '../pagination/next-link';
+import { collectionPage } from '../pagination/collection-page';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../validation/openapi-schema';
 import { resourceId } from '../validation/resource-id.pipe';
 import { validBody, validQuery } from '../validation/zod-validation.pipe';
@@ -55,8 +55,7 @@ export class PodsController {
     @Req() request: FastifyRequest,
   ): Promise<z.output<typeof PodListResponse>> {
     const pods = await this.queries.execute(new ListPodsQuery(query));
-    const links = nextPageLinks(request, pods.length, query.limit, pods.at(-1)?.podId);
-    return { pods: pods.map(toPodWire), ...(links && { pods_links: links }) };
+    return collectionPage(request, query.limit, 'pods', pods, toPodWire, (pod) => pod.podId);
   }
 
   @Get(':pod_id')

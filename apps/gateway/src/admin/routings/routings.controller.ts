@@ -4,7 +4,7 @@ import { RoutingNotFoundError, RoutingQueries } from '@podgate/routing';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Policy } from '../../http/policy';
-import { nextPageLinks } from '../pagination/next-link';
+import { collectionPage } from '../pagination/collection-page';
 import { ApiZodQuery, ApiZodResponse } from '../validation/openapi-schema';
 import { resourceId } from '../validation/resource-id.pipe';
 import { validQuery } from '../validation/zod-validation.pipe';
@@ -25,8 +25,7 @@ export class RoutingsController {
     @Req() request: FastifyRequest,
   ): Promise<z.output<typeof RoutingListResponse>> {
     const routings = await this.routings.list(query);
-    const links = nextPageLinks(request, routings.length, query.limit, routings.at(-1)?.id);
-    return { routings: routings.map(toRoutingWire), ...(links && { routings_links: links }) };
+    return collectionPage(request, query.limit, 'routings', routings, toRoutingWire, (routing) => routing.id);
   }
 
   @Get(':id')

@@ -1,12 +1,10 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@podgate/kernel';
 import { z } from 'zod';
 
 /**
  * The query-string and body building blocks every admin resource shares. Query values arrive as
  * strings; each block checks the wire form and turns it into what the slices take.
  */
-
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
 
 /** `limit`: 1..1000, default 100, as Nova's paginated lists. */
 export const limitParam = z

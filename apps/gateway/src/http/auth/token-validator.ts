@@ -1,17 +1,7 @@
-/**
- * Who a validated, project-scoped Keystone token belongs to. Structurally the same as
- * `Identity` of @podgate/openstack, so its KeystoneClient is a TokenValidator as it stands.
- */
-export interface Identity {
-  readonly userId: string;
-  readonly userName: string;
-  readonly userDomainId: string;
-  readonly projectId: string;
-  readonly projectName: string;
-  readonly projectDomainId: string;
-  readonly roles: readonly string[];
-  readonly expiresAt: Date;
-}
+import type { Identity } from '@podgate/openstack';
+
+/** Who a validated, project-scoped Keystone token belongs to: the one KeystoneClient answers with. */
+export type { Identity };
 
 /**
  * Checks a caller's token with Keystone. Throws a DomainError of kind `unauthorized` for a token

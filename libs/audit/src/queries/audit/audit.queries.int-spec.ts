@@ -1,7 +1,8 @@
 import type { JsonValue, RecordedEvent } from '@podgate/event-store';
+import { MarkerNotFoundError } from '@podgate/kernel';
 import { migrateReadModel } from '@podgate/read-model';
 import { PGliteClient, type SqlClient } from '@podgate/sql';
-import { AuditMarkerNotFoundError, InvalidAuditFilterError } from '../../domain/audit.errors';
+import { InvalidAuditFilterError } from '../../domain/audit.errors';
 import { auditLogProjection } from '../../projections/audit-log/audit-log.projection';
 import { AuditQueries } from './audit-queries.service';
 import { countAudit, latestAuditPosition, listAudit } from './audit.queries';
@@ -99,7 +100,7 @@ describe('audit queries (PGlite)', () => {
   });
 
   it('answers an unknown or malformed marker with a 400 naming it', async () => {
-    await expect(listAudit(sql, { limit: 2, marker: '5/99' })).rejects.toThrow(new AuditMarkerNotFoundError('5/99'));
+    await expect(listAudit(sql, { limit: 2, marker: '5/99' })).rejects.toThrow(new MarkerNotFoundError('5/99'));
     for (const marker of ['abc', '5', '-1/2', `${'9'.repeat(21)}/1`]) {
       await expect(listAudit(sql, { limit: 2, marker })).rejects.toMatchObject({
         kind: 'badRequest',

@@ -1,5 +1,5 @@
+import { MarkerNotFoundError, MAX_PAGE_SIZE } from '@podgate/kernel';
 import type { SqlExecutor } from '@podgate/sql';
-import { AuditMarkerNotFoundError } from '../../domain/audit.errors';
 import { AUDIT_ENTRY_COLUMNS, type AuditEntryView, type AuditRow, toAuditEntryView } from './audit-entry.view';
 import {
   afterPosition,
@@ -17,16 +17,14 @@ export interface AuditPage extends AuditFilter {
   readonly marker?: string;
 }
 
-export const MAX_AUDIT_PAGE = 1000;
-
 /** One page in log order. A full page means there may be another (as Nova). */
 export async function listAudit(sql: SqlExecutor, page: AuditPage): Promise<AuditEntryView[]> {
   let after: AuditPosition | undefined;
   if (page.marker !== undefined) {
     after = parseAuditPosition(page.marker);
-    if (!after || !(await auditedAt(sql, after))) throw new AuditMarkerNotFoundError(page.marker);
+    if (!after || !(await auditedAt(sql, after))) throw new MarkerNotFoundError(page.marker);
   }
-  return readAuditPage(sql, page, after, clamp(page.limit, MAX_AUDIT_PAGE));
+  return readAuditPage(sql, page, after, clamp(page.limit, MAX_PAGE_SIZE));
 }
 
 export async function countAudit(sql: SqlExecutor, filter: AuditFilter): Promise<number> {

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@podgate/event-store';
+import { MarkerNotFoundError } from '@podgate/kernel';
 import { migrateReadModel } from '@podgate/read-model';
 import { PGliteClient, type SqlClient } from '@podgate/sql';
-import { BindingMarkerNotFoundError, InvalidBindingFilterError } from '../../domain/binding.errors';
+import { InvalidBindingFilterError } from '../../domain/binding.errors';
 import type { BindingEvent } from '../../domain/binding.events';
 import { bindingKeyId, bindingStream } from '../../domain/binding.stream';
 import { bindingsProjection } from '../../projections/bindings/bindings.projection';
@@ -105,7 +106,7 @@ describe('binding queries (PGlite)', () => {
   });
 
   it('answers an unknown marker or an unreadable as_of with a 400', async () => {
-    await expect(listBindings(sql, { marker: id(99) })).rejects.toThrow(new BindingMarkerNotFoundError(id(99)));
+    await expect(listBindings(sql, { marker: id(99) })).rejects.toThrow(new MarkerNotFoundError(id(99)));
     await expect(listBindings(sql, { marker: 'x' })).rejects.toMatchObject({ kind: 'badRequest', message: 'marker x not found' });
     await expect(listBindings(sql, { asOf: 'yesterday-ish' })).rejects.toBeInstanceOf(InvalidBindingFilterError);
   });

@@ -1,5 +1,6 @@
+import { DEFAULT_PAGE_SIZE, MarkerNotFoundError, MAX_PAGE_SIZE } from '@podgate/kernel';
 import type { SqlExecutor } from '@podgate/sql';
-import { BindingMarkerNotFoundError, InvalidBindingFilterError } from '../../domain/binding.errors';
+import { InvalidBindingFilterError } from '../../domain/binding.errors';
 import { BINDING_COLUMNS, type BindingRow, type BindingView, toBindingView } from './binding.view';
 
 export interface BindingFilter {
@@ -18,9 +19,6 @@ export interface BindingPage extends BindingFilter {
   /** The binding id of the last binding of the previous page. */
   readonly marker?: string;
 }
-
-export const DEFAULT_BINDINGS_PAGE = 100;
-export const MAX_BINDINGS_PAGE = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,7 +48,7 @@ export async function listBindings(sql: SqlExecutor, page: BindingPage): Promise
     add((p) => `bound_at <= ${p}::timestamptz AND (ended_at IS NULL OR ended_at > ${p}::timestamptz)`, isoInstant(page.asOf));
   }
   if (page.marker !== undefined) {
-    if (!(await findBinding(sql, page.marker))) throw new BindingMarkerNotFoundError(page.marker);
+    if (!(await findBinding(sql, page.marker))) throw new MarkerNotFoundError(page.marker);
     add(
       (p) => `(bound_at, binding_id) > (SELECT bound_at, binding_id FROM rm_bindings WHERE binding_id = ${p}::uuid)`,
       page.marker,
@@ -88,8 +86,8 @@ export async function countActiveBindingsByPod(sql: SqlExecutor, podIds: readonl
 }
 
 function clampLimit(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return limit === undefined ? DEFAULT_BINDINGS_PAGE : MAX_BINDINGS_PAGE;
-  return Math.min(Math.max(Math.trunc(limit), 1), MAX_BINDINGS_PAGE);
+  if (limit === undefined || !Number.isFinite(limit)) return limit === undefined ? DEFAULT_PAGE_SIZE : MAX_PAGE_SIZE;
+  return Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
 }
 
 function isoInstant(value: string | Date): string {

@@ -1,11 +1,10 @@
-import { fixedClock } from '@podgate/kernel';
+import { fixedClock, InvalidLimitError, MarkerNotFoundError } from '@podgate/kernel';
 import { RegisterPodCommand } from '../../commands/register-pod/register-pod.command';
 import { RegisterPodHandler } from '../../commands/register-pod/register-pod.handler';
 import { UpdatePodCommand } from '../../commands/update-pod/update-pod.command';
 import { UpdatePodHandler } from '../../commands/update-pod/update-pod.handler';
 import { DeregisterPodCommand } from '../../commands/deregister-pod/deregister-pod.command';
 import { DeregisterPodHandler } from '../../commands/deregister-pod/deregister-pod.handler';
-import { InvalidLimitError, MarkerNotFoundError } from '../../domain/pod.errors';
 import { podIdFor } from '../../domain/pod.stream';
 import { adminContext, openPodsTestBed, type PodsTestBed } from '../../testing/pods-test-bed';
 import { findPod } from './find-pod.query';

@@ -1,11 +1,8 @@
 import { Query } from '@nestjs/cqrs';
+import { DEFAULT_PAGE_SIZE, InvalidLimitError, MarkerNotFoundError, MAX_PAGE_SIZE } from '@podgate/kernel';
 import type { SqlExecutor } from '@podgate/sql';
-import { InvalidLimitError, MarkerNotFoundError } from '../../domain/pod.errors';
 import { findPod } from './find-pod.query';
 import { POD_COLUMNS, type PodRow, type PodView, toPodView } from './pod-view';
-
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
 
 export interface PodFilter {
   readonly azName?: string;

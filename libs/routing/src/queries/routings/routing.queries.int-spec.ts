@@ -1,6 +1,7 @@
+import { MarkerNotFoundError } from '@podgate/kernel';
 import { migrateReadModel } from '@podgate/read-model';
 import { PGliteClient, type SqlClient } from '@podgate/sql';
-import { RoutingMarkerNotFoundError, RoutingNotFoundError } from '../../domain/routing.errors';
+import { RoutingNotFoundError } from '../../domain/routing.errors';
 import { type ResourceRoutedData, routingId } from '../../domain/routing.events';
 import { routingsProjection } from '../../projections/routings/routings.projection';
 import { RoutingQueries } from './routing-queries.service';
@@ -102,7 +103,7 @@ describe('routing queries (PGlite)', () => {
 
   it('answers an unknown marker with a 400 naming it', async () => {
     const unknown = routingId('server', 'gone', 'pod-a');
-    await expect(listRoutings(sql, { limit: 10, marker: unknown })).rejects.toThrow(new RoutingMarkerNotFoundError(unknown));
+    await expect(listRoutings(sql, { limit: 10, marker: unknown })).rejects.toThrow(new MarkerNotFoundError(unknown));
     await expect(listRoutings(sql, { limit: 10, marker: 'x' })).rejects.toMatchObject({
       kind: 'badRequest',
       message: 'marker x not found',

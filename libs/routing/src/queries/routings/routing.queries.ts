@@ -1,5 +1,5 @@
+import { MarkerNotFoundError, MAX_PAGE_SIZE } from '@podgate/kernel';
 import type { SqlExecutor } from '@podgate/sql';
-import { RoutingMarkerNotFoundError } from '../../domain/routing.errors';
 import { ROUTING_COLUMNS, type RoutingRow, type RoutingView, toRoutingView } from './routing.view';
 
 /** Tricircle's routing filters; all given filters must match. `resourceType` outside the known kinds matches nothing. */
@@ -17,8 +17,6 @@ export interface RoutingPage extends RoutingFilter {
   /** The id of the last routing of the previous page. */
   readonly marker?: string;
 }
-
-export const MAX_ROUTINGS_PAGE = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -50,7 +48,7 @@ export async function listRoutings(sql: SqlExecutor, page: RoutingPage): Promise
     where.push(`${column} = $${params.length}`);
   }
   if (page.marker !== undefined) {
-    if (!(await findRouting(sql, page.marker))) throw new RoutingMarkerNotFoundError(page.marker);
+    if (!(await findRouting(sql, page.marker))) throw new MarkerNotFoundError(page.marker);
     params.push(page.marker);
     where.push(`(created_at, id) > (SELECT created_at, id FROM rm_routings WHERE id = $${params.length})`);
   }
@@ -70,5 +68,5 @@ export async function countRoutedResources(sql: SqlExecutor, podId: string): Pro
 }
 
 function clampLimit(limit: number): number {
-  return Number.isFinite(limit) ? Math.min(Math.max(Math.trunc(limit), 1), MAX_ROUTINGS_PAGE) : MAX_ROUTINGS_PAGE;
+  return Number.isFinite(limit) ? Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
 }
