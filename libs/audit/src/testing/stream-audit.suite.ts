@@ -49,7 +49,6 @@ export function streamAuditSuite(
   open: () => Promise<SqlClient>,
   close: (sql: SqlClient) => Promise<void>,
 ): void {
-  const pagesOf1000 = Math.ceil(events / 1000);
   describe(`streamAudit over ${events.toLocaleString('en')} events [${label}]`, () => {
     let sql: SqlClient;
 
@@ -60,62 +59,81 @@ export function streamAuditSuite(
     });
     afterAll(() => close(sql));
 
-    it('yields every event once, in log order, in pages of at most the batch size', async () => {
-      const through = await latestAuditPosition(sql);
-      let previous = -1;
-      let total = 0;
-      let pages = 0;
-      for await (const page of streamAudit(sql, { through }, { batchSize: 1000 })) {
-        expect(page.length).toBeLessThanOrEqual(1000);
-        for (const entry of page) {
-          const prepare = Number(entry.position.split('/')[1]);
-          if (prepare <= previous) throw new Error(`out of order: ${entry.position} after prepare ${previous}`);
-          previous = prepare;
-        }
-        total += page.length;
-        pages++;
-      }
-      expect({ total, pages, last: previous }).toEqual({ total: events, pages: pagesOf1000, last: events });
-    });
+    const seeded = () => sql;
+    itYieldsEveryEventOnceInOrder(seeded, events);
+    itHoldsMemoryFlat(seeded, events);
+    itReadsEachPageOnDemand(seeded);
+    itPagesThroughAFilter(seeded, events);
+  });
+}
 
-    it('holds memory flat: what stays reachable does not grow with the events exported', async () => {
-      const gc = collector();
-      const every = Math.ceil(pagesOf1000 / 10); // a full collection per sample: ten samples are enough
-      const retained: number[] = [];
-      let pages = 0;
-      for await (const page of streamAudit(sql, {}, { batchSize: 1000 })) {
-        expect(page).not.toHaveLength(0);
-        if (pages++ % every > 0) continue;
-        gc();
-        retained.push(process.memoryUsage().heapUsed);
-      }
-      expect(pages).toBe(pagesOf1000);
-      // Keeping every page would retain about 2 kB an event: 20 MB for 10,000.
-      expect(Math.max(...retained) - retained[0]).toBeLessThan(8 * 1024 * 1024);
-    });
+/** The database the suite seeded, once its beforeAll has run. */
+type Seeded = () => SqlClient;
 
-    it('reads the next page only when the consumer asks for it, so memory holds one page', async () => {
-      const db = counting(sql);
-      const pages = streamAudit(db, {}, { batchSize: 500 })[Symbol.asyncIterator]();
-      expect(db.queries).toBe(0);
-      expect((await pages.next()).value).toHaveLength(500);
-      expect((await pages.next()).value).toHaveLength(500);
-      expect(db.queries).toBe(2);
-      await pages.return?.();
-      expect(db.queries).toBe(2);
-    });
-
-    it('pages through a filter with keyset reads, as many events as countAudit announces', async () => {
-      const filter = { projectId: 'tenant-3', podId: 'pod-1' };
-      const db = counting(sql);
-      let total = 0;
-      for await (const page of streamAudit(db, filter, { batchSize: 1000 })) {
-        expect(page.every((e) => e.podId === 'pod-1' && e.stream.startsWith('server-'))).toBe(true);
-        total += page.length;
+function itYieldsEveryEventOnceInOrder(seeded: Seeded, events: number): void {
+  it('yields every event once, in log order, in pages of at most the batch size', async () => {
+    const sql = seeded();
+    const through = await latestAuditPosition(sql);
+    let previous = -1;
+    let total = 0;
+    let pages = 0;
+    for await (const page of streamAudit(sql, { through }, { batchSize: 1000 })) {
+      expect(page.length).toBeLessThanOrEqual(1000);
+      for (const entry of page) {
+        const prepare = Number(entry.position.split('/')[1]);
+        if (prepare <= previous) throw new Error(`out of order: ${entry.position} after prepare ${previous}`);
+        previous = prepare;
       }
-      expect(total).toBe(await countAudit(sql, filter));
-      expect(total).toBe(Math.round(events / 30));
-      expect(db.queries).toBe(Math.floor(total / 1000) + 1);
-    });
+      total += page.length;
+      pages++;
+    }
+    expect({ total, pages, last: previous }).toEqual({ total: events, pages: Math.ceil(events / 1000), last: events });
+  });
+}
+
+function itHoldsMemoryFlat(seeded: Seeded, events: number): void {
+  it('holds memory flat: what stays reachable does not grow with the events exported', async () => {
+    const gc = collector();
+    const pagesOf1000 = Math.ceil(events / 1000);
+    const every = Math.ceil(pagesOf1000 / 10); // a full collection per sample: ten samples are enough
+    const retained: number[] = [];
+    let pages = 0;
+    for await (const page of streamAudit(seeded(), {}, { batchSize: 1000 })) {
+      expect(page).not.toHaveLength(0);
+      if (pages++ % every > 0) continue;
+      gc();
+      retained.push(process.memoryUsage().heapUsed);
+    }
+    expect(pages).toBe(pagesOf1000);
+    // Keeping every page would retain about 2 kB an event: 20 MB for 10,000.
+    expect(Math.max(...retained) - retained[0]).toBeLessThan(8 * 1024 * 1024);
+  });
+}
+
+function itReadsEachPageOnDemand(seeded: Seeded): void {
+  it('reads the next page only when the consumer asks for it, so memory holds one page', async () => {
+    const db = counting(seeded());
+    const pages = streamAudit(db, {}, { batchSize: 500 })[Symbol.asyncIterator]();
+    expect(db.queries).toBe(0);
+    expect((await pages.next()).value).toHaveLength(500);
+    expect((await pages.next()).value).toHaveLength(500);
+    expect(db.queries).toBe(2);
+    await pages.return?.();
+    expect(db.queries).toBe(2);
+  });
+}
+
+function itPagesThroughAFilter(seeded: Seeded, events: number): void {
+  it('pages through a filter with keyset reads, as many events as countAudit announces', async () => {
+    const filter = { projectId: 'tenant-3', podId: 'pod-1' };
+    const db = counting(seeded());
+    let total = 0;
+    for await (const page of streamAudit(db, filter, { batchSize: 1000 })) {
+      expect(page.every((e) => e.podId === 'pod-1' && e.stream.startsWith('server-'))).toBe(true);
+      total += page.length;
+    }
+    expect(total).toBe(await countAudit(seeded(), filter));
+    expect(total).toBe(Math.round(events / 30));
+    expect(db.queries).toBe(Math.floor(total / 1000) + 1);
   });
 }

@@ -24,10 +24,6 @@ export interface FilterResult {
 }
 
 /**
- * Nova's answer when the scheduler finds nowhere to put an instance, naming the AZ and how many pods
- * each filter removed so an operator can see at once whether pods are full, drained or unreachable.
- */
-/**
  * Nova's "No valid host" for pods. SECURITY: the message goes to tenants, so it names only the AZ
  * they asked for; how many pods there are and why each was filtered out stays in `filterResults`
  * and `detail`, for logs and admins, as Nova keeps its scheduler's reasons in its logs.
@@ -63,6 +59,26 @@ export class PodOutsideAzError extends DomainError {
   readonly kind = 'badRequest';
   constructor(podId: string, podAzName: string, azName: string) {
     super(`pod ${podId} is in availability zone ${podAzName}, not ${azName}`);
+  }
+}
+
+/** The affinity filter is strict both ways, so a pin across tags would be undone by the tenant's next SelectPod. */
+export class PodAffinityMismatchError extends DomainError {
+  readonly code = 'BINDINGS.POD_AFFINITY_MISMATCH';
+  readonly kind = 'badRequest';
+  constructor(podName: string, podTag: string | null, requestedTag: string | null) {
+    super(`pod ${podName} has ${describeTag(podTag)}, but the binding asks for ${describeTag(requestedTag)}`);
+  }
+}
+
+const describeTag = (tag: string | null): string => (tag === null ? 'no affinity tag' : `affinity tag '${tag}'`);
+
+/** The maintenance filter keeps no tenant on a drained pod, so a pin to one would be undone by the tenant's next SelectPod. */
+export class PodInMaintenanceError extends DomainError {
+  readonly code = 'BINDINGS.POD_IN_MAINTENANCE';
+  readonly kind = 'conflict';
+  constructor(podName: string) {
+    super(`pod ${podName} is in maintenance (drained) and takes no new bindings`);
   }
 }
 

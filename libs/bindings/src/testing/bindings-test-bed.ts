@@ -9,7 +9,7 @@ import { EndBindingHandler } from '../commands/end-binding/end-binding.handler';
 import { PinTenantHandler } from '../commands/pin-tenant/pin-tenant.handler';
 import { SelectPodHandler } from '../commands/select-pod/select-pod.handler';
 import { bindingsProjection } from '../projections/bindings/bindings.projection';
-import { trackingStore } from './tracking-store';
+import { type TrackingStore, trackingStore } from './tracking-store';
 
 export { adminContext, steppingClock, tenantContext } from './test-contexts';
 
@@ -46,18 +46,29 @@ export async function openBindingsTestBed(
   const { sql } = opened;
   const store = trackingStore(opened.store);
   await migrateReadModel(sql, [podsProjection, bindingsProjection]);
-  const [pods, bindings] = [podsProjection, bindingsProjection].map(
-    (p) => new ProjectionRunner(store, sql, p, { flushMs: 1, retryMs: 20 }),
-  );
-  const running = new Set([pods, bindings]);
-  running.forEach((runner) => runner.start());
-  const append = async (stream: string, type: string, data: object) => {
-    await store.append(stream, [{ id: crypto.randomUUID(), type, data: data as never, metadata: fixtureMetadata }], 'any');
-  };
-  const writer = (options?: BindingsWriteOptions) => new BindingWriter(store, sql, { readYourWritesMs: 5000, ...options });
+  const projections = startProjections(store, sql);
   return {
     sql,
     store,
+    ...podFixtures(store),
+    caughtUp: projections.caughtUp,
+    pauseBindingsProjection: projections.pauseBindings,
+    ...handlerFactories(store, sql),
+    async close() {
+      await projections.stop();
+      await store.close(); // closes its SqlClient, which the read model shares
+    },
+  };
+}
+
+type PodFixtures = Pick<BindingsTestBed, 'registerPod' | 'startMaintenance' | 'deregisterPod' | 'reportUsage'>;
+
+/** The pods slice's events, appended as its handlers would append them. */
+function podFixtures(store: EventStore): PodFixtures {
+  const append = async (stream: string, type: string, data: object) => {
+    await store.append(stream, [{ id: crypto.randomUUID(), type, data: data as never, metadata: fixtureMetadata }], 'any');
+  };
+  return {
     async registerPod(name, profile = {}) {
       const podId = podIdFor(name);
       await append(podStream(podId), 'PodRegistered', { podId, name, ...defaultProfile, ...profile });
@@ -66,6 +77,23 @@ export async function openBindingsTestBed(
     startMaintenance: (podId) => append(podStream(podId), 'PodMaintenanceStarted', { podId, reason: 'test' }),
     deregisterPod: (podId) => append(podStream(podId), 'PodDeregistered', { podId, forced: true, reason: 'test' }),
     reportUsage: (podId, usedFraction) => append(podUsageStream(podId), 'PodUsageReported', usageReport(podId, usedFraction)),
+  };
+}
+
+interface RunningProjections {
+  caughtUp(): Promise<void>;
+  pauseBindings(): Promise<() => void>;
+  stop(): Promise<void>;
+}
+
+/** The pods and bindings projections, run as the embedded projector runs them. */
+function startProjections(store: TrackingStore, sql: SqlClient): RunningProjections {
+  const [pods, bindings] = [podsProjection, bindingsProjection].map(
+    (p) => new ProjectionRunner(store, sql, p, { flushMs: 1, retryMs: 20 }),
+  );
+  const running = new Set([pods, bindings]);
+  running.forEach((runner) => runner.start());
+  return {
     async caughtUp() {
       for (const runner of running) {
         const position = store.lastAppendedFor(runner.projection);
@@ -74,7 +102,7 @@ export async function openBindingsTestBed(
         }
       }
     },
-    async pauseBindingsProjection() {
+    async pauseBindings() {
       running.delete(bindings);
       await bindings.stop();
       return () => {
@@ -82,6 +110,18 @@ export async function openBindingsTestBed(
         bindings.start();
       };
     },
+    async stop() {
+      await Promise.all([pods.stop(), bindings.stop()]);
+    },
+  };
+}
+
+type HandlerFactories = Pick<BindingsTestBed, 'selectPod' | 'pinTenant' | 'endBinding'>;
+
+/** The slice's command handlers over the bed's store and read model; admin commands wait up to 5 s to read their writes. */
+function handlerFactories(store: EventStore, sql: SqlClient): HandlerFactories {
+  const writer = (options?: BindingsWriteOptions) => new BindingWriter(store, sql, { readYourWritesMs: 5000, ...options });
+  return {
     selectPod: ({ weighers, store: storeOverride, ...options } = {}) =>
       new SelectPodHandler(
         storeOverride ?? store,
@@ -91,10 +131,6 @@ export async function openBindingsTestBed(
       ),
     pinTenant: (options) => new PinTenantHandler(writer(options)),
     endBinding: (options) => new EndBindingHandler(writer(options)),
-    async close() {
-      await Promise.all([pods.stop(), bindings.stop()]);
-      await store.close(); // closes its SqlClient, which the read model shares
-    },
   };
 }
 

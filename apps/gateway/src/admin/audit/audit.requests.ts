@@ -4,7 +4,9 @@ import { instantParam, limitParam, textParam, uuidParam } from '../validation/wi
 const FILTER_FIELDS = {
   project_id: textParam.optional().meta({ description: 'The tenant the event concerns.' }),
   pod_id: uuidParam.optional(),
-  resource_id: textParam.optional().meta({ description: 'The id part of the stream: a pod id, a binding key, a server id.' }),
+  resource_id: textParam.optional().meta({
+    description: 'A resource as <type>/<id> (e.g. pod/<pod_id>, server/<server_id>), or the bare id part of its stream.',
+  }),
   type: textParam.optional().meta({ description: 'An event type, e.g. PodRegistered.' }),
   since: instantParam.optional().meta({ description: 'Occurred at or after this instant.' }),
   until: instantParam.optional().meta({ description: 'Occurred before this instant.' }),

@@ -12,10 +12,12 @@ describe('admin API: /v1.0/bindings', () => {
   let h: AdminHarness;
   let podA: string;
   let podB: string;
+  let podGpu: string;
   beforeAll(async () => {
     h = await startAdminHarness();
     podA = (await registerPod(h, 'BindA', 'bind-az')).pod_id as string;
     podB = (await registerPod(h, 'BindB', 'bind-az')).pod_id as string;
+    podGpu = (await registerPod(h, 'BindGpu', 'bind-az', { affinity_tag: 'gpu' })).pod_id as string;
   });
   afterAll(() => h.close());
 
@@ -30,7 +32,9 @@ describe('admin API: /v1.0/bindings', () => {
   describe('POST /v1.0/bindings', () => {
     it('pins a tenant to a pod and answers 201 with the binding', async () => {
       const response = await h.admin
-        .post('/v1.0/bindings', { binding: { project_id: 'tenant-pin', az_name: 'bind-az', pod_id: podA, affinity_tag: 'gpu' } })
+        .post('/v1.0/bindings', {
+          binding: { project_id: 'tenant-pin', az_name: 'bind-az', pod_id: podGpu, affinity_tag: 'gpu' },
+        })
         .expect(201);
       expect(response.body).toEqual({
         binding: {
@@ -38,7 +42,7 @@ describe('admin API: /v1.0/bindings', () => {
           project_id: 'tenant-pin',
           az_name: 'bind-az',
           affinity_tag: 'gpu',
-          pod_id: podA,
+          pod_id: podGpu,
           reason: 'admin-pin',
           active: true,
           bound_at: expect.stringMatching(ISO),
@@ -67,6 +71,32 @@ describe('admin API: /v1.0/bindings', () => {
       expect(response.body).toEqual({
         conflictingRequest: { code: 409, message: `pod ${gone} is deregistered and cannot take bindings` },
       });
+    });
+
+    it.each([
+      [() => podA, 'gpu', "pod BindA has no affinity tag, but the binding asks for affinity tag 'gpu'"],
+      [() => podGpu, undefined, "pod BindGpu has affinity tag 'gpu', but the binding asks for no affinity tag"],
+      [() => podGpu, 'ssd', "pod BindGpu has affinity tag 'gpu', but the binding asks for affinity tag 'ssd'"],
+    ])('answers 400 when the pod and the binding differ in affinity tag (%#)', async (podId, affinityTag, message) => {
+      const response = await h.admin
+        .post('/v1.0/bindings', {
+          binding: { project_id: 't-tag', az_name: 'bind-az', pod_id: podId(), affinity_tag: affinityTag },
+        })
+        .expect(400);
+      expect(response.body).toEqual({ badRequest: { code: 400, message } });
+      expect((await h.admin.get('/v1.0/bindings?project_id=t-tag').expect(200)).body.bindings).toEqual([]);
+    });
+
+    it('answers 409 for a pod in maintenance', async () => {
+      const drained = (await registerPod(h, 'BindDrained', 'bind-az')).pod_id as string;
+      await h.admin.put(`/v1.0/pods/${drained}`, { pod: { maintenance: true } }).expect(200);
+      const response = await h.admin
+        .post('/v1.0/bindings', { binding: { project_id: 't-drained', az_name: 'bind-az', pod_id: drained } })
+        .expect(409);
+      expect(response.body).toEqual({
+        conflictingRequest: { code: 409, message: 'pod BindDrained is in maintenance (drained) and takes no new bindings' },
+      });
+      expect((await h.admin.get('/v1.0/bindings?project_id=t-drained').expect(200)).body.bindings).toEqual([]);
     });
 
     it.each([
@@ -215,6 +245,19 @@ describe('admin API: /v1.0/bindings', () => {
     ])('refuses %s with 400', async (query, message) => {
       const response = await h.admin.get(`/v1.0/bindings?${query}`).expect(400);
       expect(response.body).toEqual({ badRequest: { code: 400, message } });
+    });
+
+    // The wire or the query refuses these, whichever sees them first; never PostgreSQL (500, SQLSTATE 22008).
+    it.each(['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+01:00', '-000001-01-01T00:00:00Z', '+010000-01-01T00:00:00Z'])(
+      'refuses as_of=%s, outside the years 0001-9999, with 400',
+      async (instant) => {
+        const response = await h.admin.get(`/v1.0/bindings?as_of=${encodeURIComponent(instant)}`).expect(400);
+        expect(response.body.badRequest.message).toMatch(/as_of/);
+      },
+    );
+
+    it.each(['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z'])('answers as_of=%s, at an end of the range', async (instant) => {
+      await h.admin.get(`/v1.0/bindings?as_of=${encodeURIComponent(instant)}`).expect(200);
     });
   });
 });

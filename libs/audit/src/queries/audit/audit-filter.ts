@@ -5,7 +5,10 @@ export interface AuditFilter {
   /** The tenant the event concerns: its data's projectId, else its actor's project (see projectOf). */
   readonly projectId?: string;
   readonly podId?: string;
-  /** The id part of the stream: a pod id, a binding key, a server id. */
+  /**
+   * A resource as `<type>/<id>` (`pod/<podId>`, `server/<serverId>`), split at the first slash since
+   * a type (a stream category) never holds one; or a bare id, the id part of any type's stream.
+   */
   readonly resourceId?: string;
   readonly type?: string;
   /** Occurred at or after (inclusive). */
@@ -27,10 +30,9 @@ export function parseAuditPosition(text: string): AuditPosition | undefined {
   return match ? [match[1], match[2]] : undefined;
 }
 
-const EQUALITIES: readonly (readonly ['projectId' | 'podId' | 'resourceId' | 'type', string])[] = [
+const EQUALITIES: readonly (readonly ['projectId' | 'podId' | 'type', string])[] = [
   ['projectId', 'project_id'],
   ['podId', 'pod_id'],
-  ['resourceId', 'resource_id'],
   ['type', 'type'],
 ];
 
@@ -41,6 +43,11 @@ export function auditConditions(filter: AuditFilter, params: unknown[]): string[
   for (const [key, column] of EQUALITIES) {
     const value = filter[key];
     if (value !== undefined) where.push(`${column} = ${bind(value)}`);
+  }
+  if (filter.resourceId !== undefined) {
+    const { resourceType, resourceId } = parseResource(filter.resourceId);
+    where.push(`resource_id = ${bind(resourceId)}`);
+    if (resourceType !== undefined) where.push(`resource_type = ${bind(resourceType)}`);
   }
   if (filter.since !== undefined) where.push(`occurred_at >= ${bind(instant('since', filter.since))}::timestamptz`);
   if (filter.until !== undefined) where.push(`occurred_at < ${bind(instant('until', filter.until))}::timestamptz`);
@@ -61,8 +68,22 @@ export function afterPosition(position: AuditPosition, params: unknown[]): strin
 export const whereClause = (conditions: readonly string[]): string =>
   conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
 
+function parseResource(value: string): { readonly resourceType?: string; readonly resourceId: string } {
+  const slash = value.indexOf('/');
+  return slash < 0 ? { resourceId: value } : { resourceType: value.slice(0, slash), resourceId: value.slice(slash + 1) };
+}
+
+/**
+ * The instant as ISO text PostgreSQL reads. Outside the years 0001-9999 (UTC) it reads none:
+ * toISOString writes year 0 as `0000` (SQLSTATE 22008, out of range) and other years as signed
+ * six digits (22007); refused here as a bad filter rather than left to become a 500.
+ */
 function instant(name: string, value: Date | string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) throw new InvalidAuditFilterError(`${name} is not a valid time: ${String(value)}`);
+  const year = date.getUTCFullYear();
+  if (year < 1 || year > 9999) {
+    throw new InvalidAuditFilterError(`${name} must be an instant in the years 0001-9999 (UTC): ${date.toISOString()}`);
+  }
   return date.toISOString();
 }

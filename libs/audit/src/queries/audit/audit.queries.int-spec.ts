@@ -72,6 +72,11 @@ describe('audit queries (PGlite)', () => {
     [{ projectId: 'admin' }, [0, 5]],
     [{ podId: 'p1' }, [0, 1, 3, 5]],
     [{ resourceId: 's1' }, [2, 3]],
+    [{ resourceId: 'server/s1' }, [2, 3]],
+    [{ resourceId: 'pod/p1' }, [0, 5]],
+    [{ resourceId: 'tenantBinding/k1', podId: 'p1' }, [1]],
+    [{ resourceId: 'pod/s1' }, []],
+    [{ resourceId: 'server/' }, []],
     [{ type: 'ServerCreateFailed' }, [4]],
     [{ since: minute(2), until: minute(4) }, [2, 3]],
     [{ since: new Date(minute(4)) }, [4, 5]],
@@ -109,9 +114,40 @@ describe('audit queries (PGlite)', () => {
     }
   });
 
+  it('reads a typed resource up to its first slash, so an id may itself hold slashes', async () => {
+    await sql.transaction((tx) => auditLogProjection.apply(tx, [event(7, 'server-a/b', 'ServerCreateRequested', {})]));
+    try {
+      expect(await ids({ resourceId: 'server/a/b' })).toEqual([7]);
+      expect(await ids({ resourceId: 'a/b' })).toEqual([]);
+    } finally {
+      await sql.query(`DELETE FROM rm_audit WHERE prepare_position = 7`);
+    }
+  });
+
   it('answers a time that is not one with a 400', async () => {
     await expect(listAudit(sql, { limit: 2, since: 'yesterday' })).rejects.toThrow(InvalidAuditFilterError);
     await expect(countAudit(sql, { until: new Date('nope') })).rejects.toThrow('until is not a valid time');
+  });
+
+  // PostgreSQL would refuse these itself (SQLSTATE 22008 or 22007), which callers would answer with a 500.
+  it.each([
+    ['since', '0000-01-01T00:00:00.000Z'],
+    ['until', '0001-01-01T00:30:00+01:00'],
+    ['since', '-000001-01-01T00:00:00Z'],
+    ['until', '+010000-01-01T00:00:00Z'],
+    ['since', new Date(Date.UTC(10000, 0, 1))],
+  ])('refuses %s %p, outside the years 0001-9999, with a 400', async (name, value) => {
+    const refusal = {
+      constructor: InvalidAuditFilterError,
+      kind: 'badRequest',
+      message: `${name} must be an instant in the years 0001-9999 (UTC): ${new Date(value).toISOString()}`,
+    };
+    await expect(listAudit(sql, { limit: 2, [name]: value })).rejects.toMatchObject(refusal);
+    await expect(countAudit(sql, { [name]: value })).rejects.toMatchObject(refusal);
+  });
+
+  it('answers a since and until at either end of the years 0001-9999', async () => {
+    expect(await ids({ since: '0001-01-01T00:00:00.000Z', until: '9999-12-31T23:59:59.999Z' })).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('clamps the limit to 1..1000', async () => {

@@ -1,8 +1,14 @@
 import { PodNotFoundError } from '@podgate/pods';
-import { PodNotBindableError, PodOutsideAzError } from '../../domain/binding.errors';
+import {
+  PodAffinityMismatchError,
+  PodInMaintenanceError,
+  PodNotBindableError,
+  PodOutsideAzError,
+} from '../../domain/binding.errors';
 import { bindingKeyId, bindingStream } from '../../domain/binding.stream';
 import { findBinding } from '../../queries/bindings/binding.queries';
-import { adminContext, type BindingsTestBed, openBindingsTestBed } from '../../testing/bindings-test-bed';
+import { adminContext, type BindingsTestBed, openBindingsTestBed, tenantContext } from '../../testing/bindings-test-bed';
+import { SelectPodCommand } from '../select-pod/select-pod.command';
 import { PinTenantCommand } from './pin-tenant.command';
 
 describe('PinTenant (PGlite)', () => {
@@ -18,13 +24,21 @@ describe('PinTenant (PGlite)', () => {
   });
   afterAll(() => bed.close());
 
-  const pin = (projectId: string, podId: string, azName = 'pin-az', readYourWritesMs?: number) =>
-    bed.pinTenant({ readYourWritesMs }).execute(new PinTenantCommand(projectId, azName, null, podId, adminContext('req-pin')));
+  type PinOptions = { azName?: string; affinityTag?: string | null; readYourWritesMs?: number };
+  const pin = (projectId: string, podId: string, { azName = 'pin-az', affinityTag = null, readYourWritesMs }: PinOptions = {}) =>
+    bed
+      .pinTenant({ readYourWritesMs })
+      .execute(new PinTenantCommand(projectId, azName, affinityTag, podId, adminContext('req-pin')));
+  const select = (projectId: string, affinityTag: string | null = null) =>
+    bed.selectPod().execute(new SelectPodCommand(projectId, 'pin-az', affinityTag, tenantContext(projectId)));
+  const streamOf = (projectId: string, affinityTag: string | null = null) =>
+    bindingStream(bindingKeyId({ projectId, azName: 'pin-az', affinityTag }));
   const typesOf = async (projectId: string) =>
-    (await bed.store.readStream(bindingStream(bindingKeyId({ projectId, azName: 'pin-az', affinityTag: null })))).map((e) => [
-      e.type,
-      (e.data as { reason: string }).reason,
-    ]);
+    (await bed.store.readStream(streamOf(projectId))).map((e) => [e.type, (e.data as { reason: string }).reason]);
+  const expectNoStream = (projectId: string, affinityTag: string | null = null) =>
+    expect(bed.store.readStream(streamOf(projectId, affinityTag))).rejects.toMatchObject({
+      code: 'EVENT_STORE.STREAM_NOT_FOUND',
+    });
 
   it('binds a tenant to the pod the admin names, and the admin reads the row at once', async () => {
     const binding = await pin('tenant-pinned', podA);
@@ -59,7 +73,7 @@ describe('PinTenant (PGlite)', () => {
   it('answers from the stream when rm_bindings does not catch up in time', async () => {
     const resume = await bed.pauseBindingsProjection();
     try {
-      const binding = await pin('tenant-lagging', podB, 'pin-az', 30);
+      const binding = await pin('tenant-lagging', podB, { readYourWritesMs: 30 });
       expect(binding).toMatchObject({
         projectId: 'tenant-lagging',
         podId: podB,
@@ -75,15 +89,69 @@ describe('PinTenant (PGlite)', () => {
 
   it('refuses an unknown pod (404), a deregistered one (409) and one in another AZ (400)', async () => {
     await expect(pin('tenant-x', '99999999-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(PodNotFoundError);
-    await expect(pin('tenant-x', podA, 'other-az')).rejects.toMatchObject({ constructor: PodOutsideAzError, kind: 'badRequest' });
+    await expect(pin('tenant-x', podA, { azName: 'other-az' })).rejects.toMatchObject({
+      constructor: PodOutsideAzError,
+      kind: 'badRequest',
+    });
     const gone = await bed.registerPod('pin-gone', { azName: 'pin-az' });
     await bed.deregisterPod(gone);
     await bed.caughtUp();
     await expect(pin('tenant-x', gone)).rejects.toMatchObject({ constructor: PodNotBindableError, kind: 'conflict' });
-    await expect(
-      bed.store.readStream(bindingStream(bindingKeyId({ projectId: 'tenant-x', azName: 'pin-az', affinityTag: null }))),
-    ).rejects.toMatchObject({
-      code: 'EVENT_STORE.STREAM_NOT_FOUND',
+    await expectNoStream('tenant-x');
+  });
+
+  // Each refusal below is a pin SelectPod's fast path would undo on the tenant's next create.
+  it("refuses a pod whose affinity tag differs from the binding's (400), either way, naming both tags", async () => {
+    const gpu = await bed.registerPod('pin-gpu', { azName: 'pin-az', affinityTag: 'gpu' });
+    await bed.caughtUp();
+    await expect(pin('tenant-tag', podA, { affinityTag: 'gpu' })).rejects.toMatchObject({
+      constructor: PodAffinityMismatchError,
+      kind: 'badRequest',
+      message: "pod pin-a has no affinity tag, but the binding asks for affinity tag 'gpu'",
     });
+    await expect(pin('tenant-tag', gpu)).rejects.toMatchObject({
+      constructor: PodAffinityMismatchError,
+      kind: 'badRequest',
+      message: "pod pin-gpu has affinity tag 'gpu', but the binding asks for no affinity tag",
+    });
+    await expectNoStream('tenant-tag', 'gpu');
+    await expectNoStream('tenant-tag');
+  });
+
+  it('binds a tagged tenant to a pod with its tag, and SelectPod keeps the pin', async () => {
+    const gpu = await bed.registerPod('pin-gpu-2', { azName: 'pin-az', affinityTag: 'gpu2' });
+    await bed.caughtUp();
+    const binding = await pin('tenant-gpu', gpu, { affinityTag: 'gpu2' });
+    expect(binding).toMatchObject({ podId: gpu, affinityTag: 'gpu2', reason: 'admin-pin', active: true });
+    expect(await select('tenant-gpu', 'gpu2')).toMatchObject({ created: false, binding });
+  });
+
+  it('refuses a pod in maintenance (409), which SelectPod would never keep a tenant on', async () => {
+    const drained = await bed.registerPod('pin-drained', { azName: 'pin-az' });
+    await bed.startMaintenance(drained);
+    await bed.caughtUp();
+    await expect(pin('tenant-drained', drained)).rejects.toMatchObject({
+      constructor: PodInMaintenanceError,
+      kind: 'conflict',
+      message: 'pod pin-drained is in maintenance (drained) and takes no new bindings',
+    });
+    await expectNoStream('tenant-drained');
+  });
+
+  it('lets an admin pin to a full or unreachable pod; SelectPod moves the tenant while the pod cannot take work', async () => {
+    const full = await bed.registerPod('pin-full', { azName: 'pin-az', capacityThreshold: 0.5 });
+    const down = await bed.registerPod('pin-down', { azName: 'pin-az' });
+    await bed.reportUsage(full, 0.6);
+    await bed.reportUsage(down, 'unreachable');
+    await bed.caughtUp();
+    for (const [projectId, podId] of [
+      ['tenant-full', full],
+      ['tenant-down', down],
+    ]) {
+      expect(await pin(projectId, podId)).toMatchObject({ podId, reason: 'admin-pin', active: true });
+      const selected = await select(projectId);
+      expect(selected).toMatchObject({ created: true, binding: { reason: 'rebalanced' } });
+      expect([podA, podB]).toContain(selected.pod.podId);
+    }
   });
 });

@@ -111,6 +111,26 @@ describe('binding queries (PGlite)', () => {
     await expect(listBindings(sql, { asOf: 'yesterday-ish' })).rejects.toBeInstanceOf(InvalidBindingFilterError);
   });
 
+  // PostgreSQL would refuse these itself (SQLSTATE 22008 or 22007), which callers would answer with a 500.
+  it.each([
+    ['year 0', '0000-01-01T00:00:00.000Z'],
+    ['year 0 in UTC', '0001-01-01T00:30:00+01:00'],
+    ['a year before 0', '-000001-01-01T00:00:00Z'],
+    ['year 10000', '+010000-01-01T00:00:00Z'],
+    ['year 10000 as a Date', new Date(Date.UTC(10000, 0, 1))],
+  ])('refuses an as_of in %s, outside the years 0001-9999, with a 400', async (_name, asOf) => {
+    await expect(listBindings(sql, { asOf })).rejects.toMatchObject({
+      constructor: InvalidBindingFilterError,
+      kind: 'badRequest',
+      message: `as_of must be an instant in the years 0001-9999 (UTC): ${new Date(asOf).toISOString()}`,
+    });
+  });
+
+  it('answers an as_of at either end of the years 0001-9999', async () => {
+    expect(await listBindings(sql, { asOf: '0001-01-01T00:00:00.000Z' })).toEqual([]);
+    expect(tenants(await listBindings(sql, { asOf: '9999-12-31T23:59:59.999Z' }))).toHaveLength(7);
+  });
+
   it('defaults the page to 100 and clamps the limit to 1..1000', async () => {
     expect(await listBindings(sql, {})).toHaveLength(10);
     expect(await listBindings(sql, { limit: 0 })).toHaveLength(1);

@@ -90,8 +90,17 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit), 1), MAX_PAGE_SIZE);
 }
 
+/**
+ * The instant as ISO text PostgreSQL reads. Outside the years 0001-9999 (UTC) it reads none:
+ * toISOString writes year 0 as `0000` (SQLSTATE 22008, out of range) and other years as signed
+ * six digits (22007); refused here as a bad filter rather than left to become a 500.
+ */
 function isoInstant(value: string | Date): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) throw new InvalidBindingFilterError(`as_of is not an instant: ${String(value)}`);
+  const year = date.getUTCFullYear();
+  if (year < 1 || year > 9999) {
+    throw new InvalidBindingFilterError(`as_of must be an instant in the years 0001-9999 (UTC): ${date.toISOString()}`);
+  }
   return date.toISOString();
 }
