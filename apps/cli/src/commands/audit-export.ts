@@ -35,7 +35,8 @@ export class LineCounter extends Transform {
 /**
  * Streams `GET /v1.0/audit/export` to `file` (or stdout) with backpressure end to end, so memory
  * stays flat however many events there are. A progress bar sized by `x-podgate-event-count`
- * goes to stderr, only when writing a file and stderr is a terminal.
+ * goes to stderr, only when writing a file and stderr is a terminal. When that header is given,
+ * fewer (or more) lines than it says fail the export, even if the stream ended cleanly.
  */
 export async function exportAudit(http: AdminHttp, request: ApiRequest, io: CliIo, file?: string): Promise<number> {
   const { body, count } = await http.openStream(request);
@@ -70,6 +71,10 @@ export async function exportAudit(http: AdminHttp, request: ApiRequest, io: CliI
   if (cut) {
     const where = file === undefined ? '' : `; ${file} is incomplete`;
     throw new CliError(`audit export interrupted after ${counter.lines} events: ${cut.message}${where}`);
+  }
+  // A stream can also end cleanly but early (a proxy, a gateway restart): the count header tells.
+  if (count !== undefined && counter.lines !== count) {
+    throw new CliError(`export incomplete: ${counter.lines} of ${count} events written to ${file ?? 'stdout'}`);
   }
   return counter.lines;
 }

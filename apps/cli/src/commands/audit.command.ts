@@ -6,7 +6,7 @@ import { AUDIT_COLUMNS } from '../render/columns';
 import { addPageOptions, adminAction, adminFormatOption, type FormatOptions, type PageOptions } from './admin-command';
 import { exportAudit } from './audit-export';
 import { auditExportRequest, type AuditFilterOptions, auditListRequest } from './audit.requests';
-import { parseIsoTime } from './option-parsers';
+import { ISO_TIME_HELP, parseIsoTime } from './option-parsers';
 import { resolveOptionalPodId } from './resolve-pod';
 
 type FilterOptions = AuditFilterOptions & { pod?: string };
@@ -15,10 +15,10 @@ function addFilterOptions(command: Command): Command {
   return command
     .option('--project <project_id>', "only events of this project's resources or callers")
     .option('--pod <pod>', 'only events about this pod (id or name)')
-    .option('--resource <resource_id>', 'only events of this resource, e.g. pod/<id> or server/<id>')
+    .option('--resource <resource_id>', 'only events of this resource, as <type>/<id> (e.g. pod/<id>) or the bare id')
     .option('--type <event_type>', 'only events of this type, e.g. PodRegistered')
-    .option('--since <time>', 'events at or after this ISO 8601 time', parseIsoTime)
-    .option('--until <time>', 'events before this ISO 8601 time', parseIsoTime);
+    .option('--since <time>', `events at or after this time (${ISO_TIME_HELP})`, parseIsoTime)
+    .option('--until <time>', `events before this time (${ISO_TIME_HELP})`, parseIsoTime);
 }
 
 export function registerAuditCommands(program: Command, io: CliIo): void {

@@ -11,12 +11,17 @@ import {
   bindingListRequest,
   type BindingListOptions,
 } from './bindings.requests';
-import { parseIsoTime } from './option-parsers';
+import { ISO_TIME_HELP, parseIsoTime } from './option-parsers';
 import { resolveOptionalPodId, resolvePodId } from './resolve-pod';
 
 export function registerBindingsCommands(program: Command, io: CliIo): void {
   const bindings = program.command('bindings').description('which pod serves each tenant in each availability zone');
+  registerBindingsList(bindings, io);
+  registerBindingsCreate(bindings, io);
+  registerBindingsEnd(bindings, io);
+}
 
+function registerBindingsList(bindings: Command, io: CliIo): void {
   addPageOptions(
     bindings
       .command('list')
@@ -26,7 +31,7 @@ export function registerBindingsCommands(program: Command, io: CliIo): void {
       .option('--az <az>', 'only this availability zone')
       .addOption(new Option('--active', 'only bindings in force now').conflicts('ended'))
       .addOption(new Option('--ended', 'only bindings that have ended').conflicts('active'))
-      .option('--as-of <time>', 'the bindings in force at this ISO 8601 time', parseIsoTime),
+      .option('--as-of <time>', `the bindings in force at this time (${ISO_TIME_HELP})`, parseIsoTime),
   )
     .addOption(adminFormatOption())
     .action(
@@ -41,7 +46,9 @@ export function registerBindingsCommands(program: Command, io: CliIo): void {
         context.printList(items, BINDING_COLUMNS);
       }),
     );
+}
 
+function registerBindingsCreate(bindings: Command, io: CliIo): void {
   bindings
     .command('create')
     .description('pin a tenant to a pod in an availability zone (replaces its active binding there)')
@@ -56,7 +63,9 @@ export function registerBindingsCommands(program: Command, io: CliIo): void {
         context.printOne((await context.http.send<{ binding: Binding }>(bindingCreateRequest(context.options, podId))).binding);
       }),
     );
+}
 
+function registerBindingsEnd(bindings: Command, io: CliIo): void {
   bindings
     .command('end')
     .description('end a binding; the tenant is placed again on its next request (the binding stays in history)')

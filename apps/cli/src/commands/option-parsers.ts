@@ -19,15 +19,36 @@ export function parseFraction(value: string): number {
   return parsed;
 }
 
-/** An ISO 8601 time, sent in UTC (`2026-11-22T10:00:00.000Z`); a time without an offset is local time. */
+/** How time options describe themselves in `--help`. */
+export const ISO_TIME_HELP = 'ISO-8601; without an offset, UTC';
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?)?$/;
+const MINUTE_MS = 60_000;
+
+/**
+ * An ISO-8601 time, sent as a full UTC instant (`2026-11-22T10:00:00.000Z`). With `Z` or an offset
+ * it is taken as given; a date alone (midnight) or a date-time without an offset is UTC, never the
+ * local time of the machine running the CLI (the gateway refuses instants without an offset).
+ */
 export function parseIsoTime(value: string): string {
-  if (
-    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ||
-    Number.isNaN(Date.parse(value))
-  ) {
-    throw new InvalidArgumentError('expected an ISO 8601 time such as 2026-11-22T10:00:00Z.');
+  const match = ISO_TIME.exec(value);
+  const instant = match ? instantOf(match) : undefined;
+  if (instant === undefined) {
+    throw new InvalidArgumentError(`expected an ISO 8601 time such as 2026-11-22T10:00:00Z (${ISO_TIME_HELP}).`);
   }
-  return new Date(value).toISOString();
+  return new Date(instant).toISOString();
+}
+
+/** Milliseconds since the epoch, or undefined when a field is out of range (2026-02-30, 24:00, +25:00). */
+function instantOf(match: RegExpExecArray): number | undefined {
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  const millisecond = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const [sign, offsetHours, offsetMinutes] = [match[8] === '-' ? -1 : 1, Number(match[9] ?? 0), Number(match[10] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond));
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC's year: it reads 0..99 as 1900..1999
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.getTime() - sign * (offsetHours * 60 + offsetMinutes) * MINUTE_MS;
 }
 
 export function parseHttpUrl(value: string): string {

@@ -37,7 +37,14 @@ function addProfileOptions(command: Command, azRequired: boolean): Command {
 
 export function registerPodsCommands(program: Command, io: CliIo): void {
   const pods = program.command('pods').description('the OpenStack clouds behind the gateway');
+  registerPodsList(pods, io);
+  registerPodsShow(pods, io);
+  registerPodsRegister(pods, io);
+  registerPodsUpdate(pods, io);
+  registerMaintenanceCommands(pods, io);
+}
 
+function registerPodsList(pods: Command, io: CliIo): void {
   addPageOptions(
     pods
       .command('list')
@@ -56,7 +63,9 @@ export function registerPodsCommands(program: Command, io: CliIo): void {
         );
       }),
     );
+}
 
+function registerPodsShow(pods: Command, io: CliIo): void {
   pods
     .command('show')
     .description('show one pod, with its endpoints and last usage report')
@@ -70,7 +79,9 @@ export function registerPodsCommands(program: Command, io: CliIo): void {
         context.printOne(pod);
       }),
     );
+}
 
+function registerPodsRegister(pods: Command, io: CliIo): void {
   addProfileOptions(
     pods.command('register').description('register a pod (its name is its Keystone region)').argument('<name>', 'pod name'),
     true,
@@ -79,7 +90,9 @@ export function registerPodsCommands(program: Command, io: CliIo): void {
       context.printOne((await context.http.send<{ pod: Pod }>(podRegisterRequest(name, context.options))).pod);
     }),
   );
+}
 
+function registerPodsUpdate(pods: Command, io: CliIo): void {
   addProfileOptions(pods.command('update').description("change a pod's profile").argument('<pod>', 'pod id or name'), false)
     .option('--no-affinity-tag', 'remove the affinity tag')
     .action(
@@ -88,8 +101,6 @@ export function registerPodsCommands(program: Command, io: CliIo): void {
         context.printOne((await context.http.send<{ pod: Pod }>(podUpdateRequest(podId, context.options))).pod);
       }),
     );
-
-  registerMaintenanceCommands(pods, io);
 }
 
 function registerMaintenanceCommands(pods: Command, io: CliIo): void {
