@@ -1,0 +1,59 @@
+import { SERVER_EVENT_DEFINITIONS } from './server.event-definitions';
+import { SERVER_EVENT_TYPES, type ServerStreamEvent } from './server.events';
+import { summarizeServerRequest } from './server-request-summary';
+import {
+  isProvisioningEvent,
+  provisioningIdFor,
+  serverActionIdFor,
+  serverEventIdFor,
+  serverProvisioningStream,
+  serverStream,
+  streamOfServerEvent,
+} from './server.stream';
+
+const intent = {
+  provisioningId: 'p1',
+  projectId: 't',
+  azName: 'az1',
+  podId: 'pod1',
+  bindingId: 'b1',
+  flavorRef: 'f',
+  imageRef: null,
+  name: 'vm',
+  request: summarizeServerRequest({}),
+};
+
+describe('server streams', () => {
+  it('puts the intent in its own stream and everything from creation on in the server stream', () => {
+    const events: ServerStreamEvent[] = [
+      { type: 'ServerProvisioningRequested', data: intent },
+      { type: 'ServerProvisioningFailed', data: { provisioningId: 'p1', podId: 'pod1', status: 500, message: 'x' } },
+      { type: 'ServerActionRequested', data: { serverId: 's1', podId: 'pod1', actionId: 'a1', action: 'reboot' } },
+      { type: 'ResourceUnrouted', data: { resourceType: 'server', topId: 's1', podId: 'pod1' } },
+    ];
+    expect(events.map(streamOfServerEvent)).toEqual(['serverProvisioning-p1', 'serverProvisioning-p1', 'server-s1', 'server-s1']);
+    expect(events.map(isProvisioningEvent)).toEqual([true, true, false, false]);
+    expect(serverStream('s1')).toBe('server-s1');
+    expect(serverProvisioningStream('p1')).toBe('serverProvisioning-p1');
+  });
+
+  it('derives ids from the request, so a re-run meets the same streams and event ids', () => {
+    expect(provisioningIdFor('req-1')).toBe(provisioningIdFor('req-1'));
+    expect(provisioningIdFor('req-1')).not.toBe(provisioningIdFor('req-2'));
+    expect(serverActionIdFor('req-1', 's1')).not.toBe(serverActionIdFor('req-1', 's2'));
+    const action = (actionId: string): ServerStreamEvent => ({
+      type: 'ServerActionSucceeded',
+      data: { serverId: 's1', actionId, status: 202 },
+    });
+    expect(serverEventIdFor(action('a1'))).toBe(serverEventIdFor(action('a1')));
+    expect(serverEventIdFor(action('a1'))).not.toBe(serverEventIdFor(action('a2')));
+  });
+
+  it('has a parser for every event type, and a strict one for the intent', () => {
+    expect(SERVER_EVENT_DEFINITIONS.map((d) => d.type)).toEqual(SERVER_EVENT_TYPES);
+    const parse = SERVER_EVENT_DEFINITIONS[0].parse;
+    expect(parse(intent)).toEqual(intent);
+    expect(() => parse({ ...intent, request: { ...intent.request, user_data: 'IyEvYmluL3No' } })).toThrow(/user_data/);
+    expect(() => parse({ ...intent, adminPass: 'hunter2' })).toThrow(/adminPass/);
+  });
+});

@@ -1,0 +1,68 @@
+import { streamName } from '@podgate/event-store';
+import { deterministicId } from '@podgate/kernel';
+import { SERVER_PROVISIONING_EVENT_TYPES, type ServerStreamEvent } from './server.events';
+
+export const SERVER_CATEGORY = 'server';
+export const SERVER_PROVISIONING_CATEGORY = 'serverProvisioning';
+
+/**
+ * Why two streams, not one keyed by a podgate id (see server.events.ts for what goes where):
+ * - Read-your-writes: a GET right after create knows only the pod's id. `server-<pod's id>` is a
+ *   stream name it can compute and read when rm_routings lags; a stream keyed by podgate's id would
+ *   need an index from the pod's id to it, which is the very read model that lags.
+ * - The reconciler lists a pod's servers, reads the tag below from each, and folds
+ *   `serverProvisioning-<tag>` with `server-<bottom id>`: intent without ServerCreated means adopt
+ *   (RecordServerCreated, which the decider accepts even after a recorded failure); intent with
+ *   neither outcome nor tagged server after a deadline means RecordServerProvisioningFailed.
+ * - Retries: the provisioning id (and every action and delete id) is derived from podgate's request
+ *   id, so a handler that re-runs a request meets the same streams, the decider answers with no new
+ *   events, and deterministic event ids make a repeated append a no-op. A client's retry is a new
+ *   request and a new server, as with Nova, which has no idempotency key for create.
+ * The cost: intent and outcome are in different streams, with no atomic append across them.
+ */
+export const serverStream = (serverId: string): string => streamName(SERVER_CATEGORY, serverId);
+
+export const serverProvisioningStream = (provisioningId: string): string =>
+  streamName(SERVER_PROVISIONING_CATEGORY, provisioningId);
+
+/**
+ * Set as server metadata on the bottom create, so the reconciler can find podgate's intent from the
+ * pod's side. Metadata, not a server tag: it exists at every microversion (tags in create need 2.52).
+ */
+export const PROVISIONING_METADATA_KEY = 'podgate:provisioning_id';
+
+export const provisioningIdFor = (requestId: string): string => deterministicId('serverProvisioning', requestId);
+
+export const serverActionIdFor = (requestId: string, serverId: string): string =>
+  deterministicId('serverAction', requestId, serverId);
+
+export const serverDeleteIdFor = (requestId: string, serverId: string): string =>
+  deterministicId('serverDelete', requestId, serverId);
+
+/** The stream a decided event is appended to, from its data alone. */
+export function streamOfServerEvent(event: ServerStreamEvent): string {
+  switch (event.type) {
+    case 'ServerProvisioningRequested':
+    case 'ServerProvisioningFailed':
+      return serverProvisioningStream(event.data.provisioningId);
+    case 'ResourceRouted':
+    case 'ResourceUnrouted':
+      return serverStream(event.data.topId);
+    default:
+      return serverStream(event.data.serverId);
+  }
+}
+
+/**
+ * A decided event's id: the same decision for the same request gives the same id, so an append
+ * repeated after a lost answer (or by a reconciler racing the handler) writes nothing twice.
+ */
+export function serverEventIdFor(event: ServerStreamEvent): string {
+  const { data } = event;
+  const key = 'actionId' in data ? data.actionId : 'deleteId' in data ? (data.deleteId ?? '') : '';
+  return deterministicId('serverEvent', streamOfServerEvent(event), event.type, key);
+}
+
+/** True for events of the intent stream. */
+export const isProvisioningEvent = (event: ServerStreamEvent): boolean =>
+  (SERVER_PROVISIONING_EVENT_TYPES as readonly string[]).includes(event.type);
