@@ -5,6 +5,7 @@ export {
   EndpointNotFoundError,
   InvalidTokenError,
   KeystoneUnavailableError,
+  KEYSTONE_UNAVAILABLE,
   AUTHENTICATION_REQUIRED,
 } from './keystone/keystone.errors';
 export { withProject, PROJECT_ID_TEMPLATE, type EndpointInterface } from './keystone/catalog';

@@ -23,6 +23,13 @@ describe('log redaction', () => {
     ['a command context', { command: { context: { token: secret } } }],
     ['a nested context', { handler: { context: { token: secret } } }],
     ['an axios error', { err: { config: { headers: { 'X-Auth-Token': secret } } } }],
+    ["an axios error's subject token", { err: { config: { headers: { 'X-Subject-Token': secret } } } }],
+    ["an axios error's subject token, lower case", { err: { config: { headers: { 'x-subject-token': secret } } } }],
+    // A password authentication's body, as axios keeps it: a JSON string, not an object pino could walk.
+    [
+      "an axios error's request body",
+      { err: { config: { data: JSON.stringify({ auth: { identity: { password: { user: { password: secret } } } } }) } } },
+    ],
     ['a password', { body: { password: secret } }],
   ])('blanks the token in %s', (_what, object) => {
     const line = logged(object);

@@ -17,9 +17,13 @@ export const REDACTED_PATHS = [
   '*.context.token',
   'context.token',
   'command.context.token',
-  // Axios errors carry the request's headers in config.headers.
+  // Axios errors carry the request's headers in config.headers and its body (a password
+  // authentication's, say) in config.data, as a string pino cannot look into: all of it goes.
   '*.config.headers["X-Auth-Token"]',
   '*.config.headers["x-auth-token"]',
+  '*.config.headers["X-Subject-Token"]',
+  '*.config.headers["x-subject-token"]',
+  '*.config.data',
   'auth.identity.password.user.password',
 ];
 

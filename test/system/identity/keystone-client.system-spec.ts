@@ -116,7 +116,8 @@ describe('KeystoneClient against the real Keystone', () => {
     expect(error).toBeInstanceOf(KeystoneUnavailableError);
     expect(error).toMatchObject({
       kind: 'serviceUnavailable',
-      message: 'Keystone is unavailable: it rejected the credentials of service user podgate (HTTP 401)',
+      message: 'Keystone is unavailable.',
+      reason: 'it rejected the credentials of service user podgate (HTTP 401)',
     });
     expect(everythingIn(error)).not.toContain(wrongPassword);
 

@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@podgate/kernel';
+import { isDatabaseUnavailable } from '@podgate/sql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { INTERNAL_ERROR_MESSAGE, openStackError, STATUS_BY_DOMAIN_KIND } from './openstack-error';
+import { INTERNAL_ERROR_MESSAGE, openStackError, STATUS_BY_DOMAIN_KIND, UNAVAILABLE_MESSAGE } from './openstack-error';
 
 /** The one place where errors become HTTP answers: domain codes, Nest and Fastify exceptions alike. */
 @Catch()
@@ -26,6 +27,9 @@ export class OpenStackErrorFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { status: fastifyStatus, message: (exception as Error).message };
     }
+    // A database that cannot answer (down, restarting, closed) is an outage to retry, not a bug.
+    // SECURITY: the driver's words (host, port) stay in the log.
+    if (isDatabaseUnavailable(exception)) return { status: 503, message: UNAVAILABLE_MESSAGE };
     return { status: 500, message: INTERNAL_ERROR_MESSAGE };
   }
 }

@@ -37,3 +37,6 @@ export const STATUS_BY_DOMAIN_KIND: Readonly<Record<string, number>> = {
 
 /** Never show a client a stack trace or a driver's message for a bug: this is what a 500 says. */
 export const INTERNAL_ERROR_MESSAGE = 'The server has either erred or is incapable of performing the requested operation.';
+
+/** What a 503 for an outage of podgate's own stores says: retry later, nothing of what is down or where. */
+export const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable. Please try again later.';

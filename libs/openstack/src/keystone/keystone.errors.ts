@@ -12,12 +12,20 @@ export class InvalidTokenError extends DomainError {
   }
 }
 
-/** Keystone could not answer (refused, timed out, 5xx) or refused podgate's own credentials. */
+/** What every caller is told, whatever the reason: a 503 answers any request, even one with a garbage token. */
+export const KEYSTONE_UNAVAILABLE = 'Keystone is unavailable.';
+
+/**
+ * Keystone could not answer (refused, timed out, 5xx) or refused podgate's own credentials.
+ * SECURITY: the message is for clients and says nothing more; `reason` ("it rejected the
+ * credentials of service user podgate (HTTP 401)", "connection refused") names podgate's service
+ * account and network and is for logs only. Neither ever holds a token or a password.
+ */
 export class KeystoneUnavailableError extends DomainError {
   readonly code = 'OPENSTACK.KEYSTONE_UNAVAILABLE';
   readonly kind = 'serviceUnavailable';
-  constructor(reason: string) {
-    super(`Keystone is unavailable: ${reason}`);
+  constructor(readonly reason: string) {
+    super(KEYSTONE_UNAVAILABLE);
   }
 }
 

@@ -70,7 +70,11 @@ describe('KeystoneClient service token', () => {
     secrets.push('wrong-password-xyz');
     const error = await client.validateToken(keystone.sim.issueToken('alice')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeystoneUnavailableError);
-    expect((error as Error).message).toMatch(/Keystone.*credentials of service user podgate/);
+    // SECURITY: any caller may get this 503; only the log may name podgate's service account.
+    expect(error).toMatchObject({
+      message: 'Keystone is unavailable.',
+      reason: 'it rejected the credentials of service user podgate (HTTP 401)',
+    });
     expect(everythingIn(error)).not.toContain('wrong-password-xyz');
   });
 
@@ -84,7 +88,11 @@ describe('KeystoneClient service token', () => {
     const started = Date.now();
     const error = await client.validateToken('gAAAAAB-any').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeystoneUnavailableError);
-    expect(error).toMatchObject({ kind: 'serviceUnavailable', message: 'Keystone is unavailable: connection refused' });
+    expect(error).toMatchObject({
+      kind: 'serviceUnavailable',
+      message: 'Keystone is unavailable.',
+      reason: 'connection refused',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -92,7 +100,10 @@ describe('KeystoneClient service token', () => {
     const client = keystone.client({ timeoutMs: 300 });
     keystone.sim.keystoneFaults.update({ hang: true });
     const started = Date.now();
-    await expect(client.serviceToken()).rejects.toThrow('Keystone is unavailable: no answer in time');
+    await expect(client.serviceToken()).rejects.toMatchObject({
+      message: 'Keystone is unavailable.',
+      reason: 'no answer in time',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Decider, metadataFor, type RequestContext } from '@podgate/kernel';
 import {
   type DecidedEvent,
@@ -9,7 +9,7 @@ import {
   type StreamDecision,
 } from '@podgate/event-store';
 import { READ_MODEL_SQL, waitForCheckpoint } from '@podgate/read-model';
-import type { SqlClient } from '@podgate/sql';
+import { databaseErrorSummary, isDatabaseUnavailable, type SqlClient } from '@podgate/sql';
 import { type PodCommand, podDecider, type PodState } from '../domain/pod.decider';
 import { PodNotFoundError } from '../domain/pod.errors';
 import type { PodEvent } from '../domain/pod.events';
@@ -23,12 +23,15 @@ import { PODS_WRITE_OPTIONS, type PodsWriteOptions, resolveWriteOptions } from '
 
 /**
  * The write path every pod command shares: decide on the stream with the exact expected revision,
- * wait (bounded) until rm_pods has applied the append, and answer with the row; if the wait times
- * out, answer from the decided state so the admin reads their own write anyway.
+ * wait (bounded) until rm_pods has applied the append, and answer with the row. When the wait times
+ * out, the read model fails after the append committed, or nothing was appended (the row may lag
+ * an earlier write), answer from the decided state laid over whatever row there is, so the admin
+ * reads their own write anyway and is never told a recorded change failed.
  */
 @Injectable()
 export class PodWriter {
   private readonly options: ReturnType<typeof resolveWriteOptions>;
+  private readonly logger = new Logger(PodWriter.name);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -82,12 +85,26 @@ export class PodWriter {
     occurredAt: Date,
   ): Promise<PodView> {
     const position = decision.appended?.position;
-    const caughtUp = position ? await waitForCheckpoint(this.sql, podsProjection, position, this.options.readYourWritesMs) : true;
-    const row = await findPod(this.sql, podId);
-    if (row && caughtUp) return row;
     const events = decision.events as unknown as (PodEvent | PodUsageEvent)[];
-    const view = podViewFromState(podState, row, { events, occurredAt, position });
-    if (!view) throw new PodNotFoundError(podId);
-    return view;
+    const fromState = (row: PodView | undefined): PodView => {
+      const view = podViewFromState(podState, row, { events, occurredAt, position });
+      if (!view) throw new PodNotFoundError(podId);
+      return view;
+    };
+    // Nothing recorded: a failing read model is the answer (a retry is harmless).
+    if (!position) return fromState(await findPod(this.sql, podId));
+    let row: PodView | undefined;
+    try {
+      const caughtUp = await waitForCheckpoint(this.sql, podsProjection, position, this.options.readYourWritesMs);
+      row = await findPod(this.sql, podId);
+      if (row && caughtUp) return row;
+    } catch (error) {
+      // The append committed: an error now would have the admin retry into a 409.
+      const log = isDatabaseUnavailable(error) ? 'warn' : 'error';
+      this.logger[log](
+        `read model failed after pod ${podId} was written (${databaseErrorSummary(error)}); answering from the decided state`,
+      );
+    }
+    return fromState(row);
   }
 }

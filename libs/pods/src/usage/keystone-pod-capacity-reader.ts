@@ -28,7 +28,8 @@ export class KeystonePodCapacityReader implements PodCapacityReader {
       token = await this.keystone.serviceToken();
       computeUrl = await resolvePodEndpoint(this.keystone, pod, 'compute');
     } catch (error) {
-      if (error instanceof KeystoneUnavailableError) throw new CapacityNotReadError(error.message, { cause: error });
+      if (error instanceof KeystoneUnavailableError)
+        throw new CapacityNotReadError(`Keystone is unavailable: ${error.reason}`, { cause: error });
       throw error; // no compute endpoint for the region: the pod cannot be used
     }
     try {

@@ -20,10 +20,23 @@ export const limitParam = z
 /** `marker` of collections keyed by a UUID: the last id of the previous page. */
 export const uuidMarkerParam = z.uuid().optional().meta({ description: 'The last id of the previous page.' });
 
+/**
+ * Whether the instant falls in the years 0001-9999 in UTC, the ones PostgreSQL reads back from
+ * toISOString: it has no year 0 (SQLSTATE 22008) and JavaScript writes years past 9999 as
+ * `+010000-...`. UTC, not the written offset: `0001-01-01T00:00:00+01:00` is in year 0.
+ */
+function inStorableYears(text: string): boolean {
+  const year = new Date(text).getUTCFullYear();
+  return Number.isNaN(year) || (year >= 1 && year <= 9999); // unreadable text is the format check's to refuse
+}
+
 /** An ISO-8601 instant with a zone (`2025-01-31T12:00:00Z`, `...+01:00`): an instant, never a local time. */
 export const instantParam = z.iso
   .datetime({ offset: true })
-  .meta({ description: 'ISO-8601 instant, e.g. 2025-01-31T12:00:00Z.' });
+  .refine(inStorableYears, {
+    error: (issue) => `Value: ${String(issue.input)}. '${String(issue.input)}' is not a 'date-time' in the years 0001-9999 (UTC)`,
+  })
+  .meta({ description: 'ISO-8601 instant in the years 0001-9999 (UTC), e.g. 2025-01-31T12:00:00Z.' });
 
 const TRUE_WORDS = ['true', '1', 'yes'];
 

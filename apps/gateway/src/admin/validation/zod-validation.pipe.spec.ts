@@ -50,6 +50,18 @@ describe('request validation in Nova words', () => {
     [{ limit: 'ten' }, "Invalid input for query parameters limit. Value: ten. 'ten' does not match '^[0-9]+$'"],
     [{ as_of: '2025-01-31' }, "Invalid input for query parameters as_of. Value: 2025-01-31. '2025-01-31' is not a 'date-time'"],
     [
+      { as_of: '0000-01-01T00:00:00Z' },
+      "Invalid input for query parameters as_of. Value: 0000-01-01T00:00:00Z. '0000-01-01T00:00:00Z' is not a 'date-time' in the years 0001-9999 (UTC)",
+    ],
+    [
+      { as_of: '0001-01-01T00:30:00+01:00' },
+      "Invalid input for query parameters as_of. Value: 0001-01-01T00:30:00+01:00. '0001-01-01T00:30:00+01:00' is not a 'date-time' in the years 0001-9999 (UTC)",
+    ],
+    [
+      { as_of: '9999-12-31T23:30:00-01:00' },
+      "Invalid input for query parameters as_of. Value: 9999-12-31T23:30:00-01:00. '9999-12-31T23:30:00-01:00' is not a 'date-time' in the years 0001-9999 (UTC)",
+    ],
+    [
       { force: 'maybe' },
       "Invalid input for query parameters force. Value: maybe. 'maybe' is not one of ['0', '1', 'true', 'false', 'yes', 'no']",
     ],
@@ -72,6 +84,9 @@ describe('request validation in Nova words', () => {
       as_of: '2025-01-31T12:00:00+01:00',
       force: true,
     });
+    for (const edge of ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00-01:00', '9999-12-31T23:59:59.999Z']) {
+      expect(parseInput(Query, { as_of: edge }, 'query')).toEqual({ limit: 100, as_of: edge });
+    }
     expect(['true', '1', 'yes', 'false', '0', 'no'].map((word) => parseInput(booleanParam, word, 'query'))).toEqual([
       true,
       true,

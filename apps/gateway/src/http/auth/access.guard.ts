@@ -1,8 +1,9 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { RequestContext } from '@podgate/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { POLICY_RULE } from '../policy/policy.decorator';
+import { RouteWithoutPolicyError } from '../policy/policy.errors';
 import { PolicyEnforcer } from '../policy/policy-enforcer';
 import { AuthenticationRequiredError } from './auth.errors';
 import { Authenticator } from './authenticator';
@@ -12,9 +13,13 @@ import { attachRequestContext } from './request-context.decorator';
 /**
  * The one global guard: authentication, then the route's policy rule. One guard rather than two,
  * so a missing token is always a 401 and never a 403, whatever order Nest would give two globals.
+ * SECURITY: a route with neither `@Public()` nor `@Policy(...)` is refused (403), never open to
+ * every authenticated caller; PolicyUsageCheck already stops start-up on one, this is the backstop.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('AccessGuard');
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(Authenticator) private readonly authenticator: Authenticator,
@@ -32,7 +37,12 @@ export class AccessGuard implements CanActivate {
     const context = await this.authenticate(request, http.getResponse<FastifyReply>());
     attachRequestContext(request, context);
     const rule = this.reflector.getAllAndOverride<string | undefined>(POLICY_RULE, targets);
-    if (rule !== undefined) this.policy.enforce(rule, context.caller);
+    if (rule === undefined) {
+      const route = `${execution.getClass().name}.${execution.getHandler().name}`;
+      this.logger.error(`${route} has neither @Public() nor @Policy(...): request ${request.id} refused`);
+      throw new RouteWithoutPolicyError(route);
+    }
+    this.policy.enforce(rule, context.caller);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '@podgate/config';
+import { KeystoneClient } from '@podgate/openstack';
 import { REDACTED_PATHS } from '@podgate/runtime';
 import axios from 'axios';
 import pino from 'pino';
@@ -35,6 +36,33 @@ describe('SECURITY: tokens never reach the log', () => {
     }
     expect(log.text()).toContain('"x-auth-token":"[redacted]"');
     expect(log.text()).not.toContain('secret-project-token');
+  });
+
+  describe('when Keystone refuses podgate its own service credentials', () => {
+    let sim: SimulatorHandle;
+    beforeAll(async () => (sim = await startSimulator({ pods: [], basePort: 0 })));
+    afterAll(() => sim.stop());
+
+    it('tells any caller only that Keystone is unavailable, and logs why without the password or the token', async () => {
+      const log = capturedLogger();
+      const wrongPassword = 'wrong-service-password-5c1e';
+      const config = loadConfig({ KEYSTONE_URL: sim.authUrl, PODGATE_SERVICE_PASSWORD: wrongPassword });
+      if (config.auth.strategy !== 'keystone') throw new Error('expected Keystone mode');
+      const app = await startAuthTestApp(config, { validator: new KeystoneClient(config.auth), logger: log.logger });
+      const garbage = 'garbage-caller-token-9d2a';
+      try {
+        for (const token of [garbage, sim.issueToken('alice')]) {
+          const response = await request(app.getHttpServer()).get('/v1.0/whoami').set('X-Auth-Token', token).expect(503);
+          expect(response.body).toEqual({ serviceUnavailable: { code: 503, message: 'Keystone is unavailable.' } });
+          expect(response.text).not.toMatch(/podgate|service user|credentials/);
+        }
+      } finally {
+        await app.close();
+      }
+      expect(log.text()).toContain('it rejected the credentials of service user podgate (HTTP 401)');
+      expect(log.text()).not.toContain(wrongPassword);
+      expect(log.text()).not.toContain(garbage);
+    });
   });
 
   describe('when a validator fails with a raw HTTP client error', () => {

@@ -19,6 +19,3 @@ export const RequestCtx = createParamDecorator((_data: unknown, execution: Execu
   if (!context) throw new Error('@RequestCtx() used on a route without authentication (a @Public() route?)');
   return context;
 });
-
-/** Same as RequestCtx, under the name the issue 4 contract also allows. */
-export const Context = RequestCtx;

@@ -10,6 +10,11 @@ export class PolicyEnforcer {
     return this.rules.has(rule);
   }
 
+  /** The rules the policy file opens to every authenticated caller; start-up warns about each. */
+  get openedByPolicyFile(): PolicyRuleSet['openedByOverrides'] {
+    return this.rules.openedByOverrides;
+  }
+
   allows(rule: string, caller: Caller): boolean {
     return this.rules.allows(rule, caller);
   }

@@ -48,6 +48,36 @@ describe('PolicyRuleSet', () => {
     expect(() => PolicyRuleSet.compile(DEFAULTS, overrides)).toThrow(new PolicyRulesError(message));
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])(
+    'refuses an override named %s, which no default object owns',
+    (name) => {
+      const overrides = JSON.parse(`{${JSON.stringify(name)}: "@"}`) as Record<string, string>;
+      expect(() => PolicyRuleSet.compile(DEFAULTS, overrides)).toThrow(
+        new PolicyRulesError(`unknown rule "${name}" (podgate enforces admin:pods:list, admin:pods:show)`),
+      );
+    },
+  );
+
+  it('lists the rules the overrides open to everyone, by any spelling, and not those the defaults open', () => {
+    const rules = PolicyRuleSet.compile(
+      { ...DEFAULTS, 'admin:audit:list': 'role:admin', 'os:open': '@', 'os:helped': 'rule:helper', helper: 'role:admin' },
+      {
+        'admin:pods:list': '@',
+        'admin:pods:show': '',
+        'admin:audit:list': 'not ! and (role:x or @)',
+        helper: '@',
+      },
+    );
+    expect(rules.openedByOverrides).toEqual([
+      { name: 'admin:pods:list', check: '@' },
+      { name: 'admin:pods:show', check: '' },
+      { name: 'admin:audit:list', check: 'not ! and (role:x or @)' },
+      { name: 'os:helped', check: 'rule:helper' },
+      { name: 'helper', check: '@' },
+    ]);
+    expect(PolicyRuleSet.compile(DEFAULTS, { 'admin:pods:list': 'role:admin or !' }).openedByOverrides).toEqual([]);
+  });
+
   it('treats asking for an unregistered rule as a bug, never as a denial', () => {
     expect(() => PolicyRuleSet.compile(DEFAULTS).allows('admin:nothing', admin)).toThrow(
       'policy rule "admin:nothing" is not registered',

@@ -15,14 +15,24 @@ export class PolicyRulesError extends Error {}
  * rule name in a policy file would otherwise be ignored and leave the default in force.
  */
 export class PolicyRuleSet {
-  private constructor(private readonly rules: ReadonlyMap<string, PolicyExpression>) {}
+  private constructor(
+    private readonly rules: ReadonlyMap<string, PolicyExpression>,
+    /**
+     * The rules the overrides leave open to every authenticated caller (`@`, `""`, or checks that
+     * combine them so, through `rule:` references too), with their check strings; rules the
+     * defaults already open are not listed.
+     */
+    readonly openedByOverrides: readonly { readonly name: string; readonly check: string }[],
+  ) {}
 
   static compile(defaults: Readonly<Record<string, string>>, overrides: Readonly<Record<string, string>> = {}): PolicyRuleSet {
+    const sources = { ...defaults, ...overrides };
     const rules = new Map<string, PolicyExpression>();
-    for (const [name, source] of Object.entries({ ...defaults, ...overrides })) rules.set(name, parseRule(name, source));
+    for (const [name, source] of Object.entries(sources)) rules.set(name, parseRule(name, source));
     const referenced = new Set([...rules.values()].flatMap(referencedRules));
     for (const name of Object.keys(overrides)) {
-      if (!(name in defaults) && !referenced.has(name)) {
+      // Own keys only: `constructor` or `toString` are no rules of ours, whatever `in` would say.
+      if (!Object.hasOwn(defaults, name) && !referenced.has(name)) {
         throw new PolicyRulesError(`unknown rule "${name}" (podgate enforces ${Object.keys(defaults).sort().join(', ')})`);
       }
     }
@@ -31,7 +41,11 @@ export class PolicyRuleSet {
       if (missing) throw new PolicyRulesError(`rule "${name}" refers to rule:${missing}, which is not defined`);
     }
     assertNoCycle(rules);
-    return new PolicyRuleSet(rules);
+    const openByDefault = new Set(openToAll(parseDefaults(defaults, rules, overrides)));
+    const opened = openToAll(rules)
+      .filter((name) => !openByDefault.has(name))
+      .map((name) => ({ name, check: sources[name] }));
+    return new PolicyRuleSet(rules, opened);
   }
 
   has(name: string): boolean {
@@ -84,6 +98,61 @@ function parseRule(name: string, source: string): PolicyExpression {
     if (error instanceof PolicyParseError)
       throw new PolicyRulesError(`rule "${name}": ${error.message} of ${JSON.stringify(source)}`);
     throw error;
+  }
+}
+
+/** The defaults alone, parsed (a default the overrides replace was parsed with the rest, or is parsed now). */
+function parseDefaults(
+  defaults: Readonly<Record<string, string>>,
+  merged: ReadonlyMap<string, PolicyExpression>,
+  overrides: Readonly<Record<string, string>>,
+): Map<string, PolicyExpression> {
+  const rules = new Map<string, PolicyExpression>();
+  for (const [name, source] of Object.entries(defaults)) {
+    rules.set(name, Object.hasOwn(overrides, name) ? parseRule(name, source) : (merged.get(name) as PolicyExpression));
+  }
+  return rules;
+}
+
+/** The names of the rules that allow everyone whatever their roles. */
+function openToAll(rules: ReadonlyMap<string, PolicyExpression>): string[] {
+  return [...rules.keys()].filter((name) => outcome({ kind: 'rule', name }, rules, []) === true);
+}
+
+/**
+ * What an expression answers whatever the roles: true (always allows), false (never), or undefined
+ * when it depends on them. A reference to a missing rule (defaults alone) or a loop depends.
+ */
+function outcome(
+  expression: PolicyExpression,
+  rules: ReadonlyMap<string, PolicyExpression>,
+  path: readonly string[],
+): boolean | undefined {
+  switch (expression.kind) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'role':
+      return undefined;
+    case 'rule': {
+      const target = rules.get(expression.name);
+      if (!target || path.includes(expression.name)) return undefined;
+      return outcome(target, rules, [...path, expression.name]);
+    }
+    case 'not': {
+      const operand = outcome(expression.operand, rules, path);
+      return operand === undefined ? undefined : !operand;
+    }
+    case 'and':
+    case 'or': {
+      const outcomes = expression.operands.map((operand) => outcome(operand, rules, path));
+      const decisive = expression.kind === 'or'; // true decides an `or`, false an `and`
+      if (outcomes.includes(decisive)) return decisive;
+      return outcomes.every((value) => value === !decisive) ? !decisive : undefined;
+    }
+    default:
+      return unreachable(expression);
   }
 }
 

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Controller, Get } from '@nestjs/common';
+import { Writable } from 'node:stream';
+import { Controller, Get, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from '@podgate/config';
+import pino from 'pino';
 import request from 'supertest';
+import { Public } from '../auth/public.decorator';
 import { ProbeController, startAuthTestApp } from '../auth/testing/auth-test-app';
 import { Policy } from './policy.decorator';
 
@@ -23,6 +26,39 @@ class ClassPolicyController {
   @Get('export')
   export(): object {
     return { events: [] };
+  }
+}
+
+/** A route someone forgot to decorate: it must not be open to every authenticated caller. */
+@Controller('v1.0/forgotten')
+class ForgottenController {
+  @Policy('admin:pods:list')
+  @Get()
+  list(): object {
+    return {};
+  }
+
+  @Post()
+  create(): object {
+    return {};
+  }
+}
+
+/** Public by path is for reading the health checks, not for writing to them. */
+@Controller()
+class WriteToHealthController {
+  @Post('healthz')
+  poke(): object {
+    return {};
+  }
+}
+
+@Public()
+@Controller('v1.0/open')
+class ClassPublicController {
+  @Get()
+  open(): object {
+    return { open: true };
   }
 }
 
@@ -58,6 +94,64 @@ describe('policy at start-up', () => {
   it('refuses to start when a controller names a rule that does not exist', async () => {
     await expect(startAuthTestApp(loadConfig({}), { controllers: [ProbeController, MisspeltPolicyController] })).rejects.toThrow(
       "@Policy('admin:pod:list') on MisspeltPolicyController.list names no registered policy rule",
+    );
+  });
+
+  it('refuses to start when a route has neither @Public() nor @Policy(...), naming the controller and method', async () => {
+    await expect(startAuthTestApp(loadConfig({}), { controllers: [ProbeController, ForgottenController] })).rejects.toThrow(
+      'ForgottenController.create (POST /v1.0/forgotten) has neither @Public() nor @Policy(...): every route must say who may call it',
+    );
+    await expect(startAuthTestApp(loadConfig({}), { controllers: [WriteToHealthController] })).rejects.toThrow(
+      'WriteToHealthController.poke (POST /healthz) has neither @Public() nor @Policy(...)',
+    );
+  });
+
+  it('starts with routes public by path (the health checks) and with @Public() or @Policy(...) on the class', async () => {
+    const app = await startAuthTestApp(loadConfig({}), {
+      controllers: [ProbeController, ClassPublicController, ClassPolicyController],
+    });
+    try {
+      await request(app.getHttpServer()).get('/healthz').expect(200);
+      await request(app.getHttpServer()).get('/v1.0/open').expect(200);
+      await request(app.getHttpServer()).get('/v1.0/audit/export').set('X-Auth-Token', 'admin:admin').expect(200);
+      await request(app.getHttpServer()).get('/v1.0/audit/export').set('X-Auth-Token', 'alice:tenant-a').expect(403);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('warns once for each rule the policy file opens to every caller', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write: (chunk, _encoding, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = pino({ level: 'info' }, sink);
+    const checks: Record<string, string> = {
+      'admin:pods:list': '@',
+      'admin:pods:show': '',
+      anyone: '@',
+      'admin:audit:list': 'rule:anyone or role:x',
+      'admin:audit:export': 'role:auditor',
+    };
+    const config = configWithPolicy(
+      Object.entries(checks)
+        .map(([rule, check]) => `${JSON.stringify(rule)}: ${JSON.stringify(check)}\n`)
+        .join(''),
+    );
+    const app = await startAuthTestApp(config, { logger, policyDefaults: { 'os_compute_api:servers:index': '@' } });
+    await app.close();
+    const warnings = lines
+      .map((line) => JSON.parse(line) as { level: number; msg: string })
+      .filter((line) => line.level === 40)
+      .map((line) => line.msg);
+    expect(warnings.sort()).toEqual(
+      ['admin:audit:list', 'admin:pods:list', 'admin:pods:show', 'anyone'].map(
+        (rule) =>
+          `policy rule "${rule}" allows every authenticated caller: ${JSON.stringify(checks[rule])} (see PODGATE_POLICY_FILE)`,
+      ),
     );
   });
 

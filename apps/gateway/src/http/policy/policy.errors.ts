@@ -9,3 +9,16 @@ export class PolicyNotAuthorizedError extends DomainError {
     super(`Policy doesn't allow ${rule} to be performed.`);
   }
 }
+
+/**
+ * A route that names no rule and is not public: a bug start-up should have caught. SECURITY:
+ * refused, never let through by default; the route is named for the log, not for the caller.
+ */
+export class RouteWithoutPolicyError extends DomainError {
+  readonly code = 'POLICY.ROUTE_WITHOUT_POLICY';
+  readonly kind = 'forbidden';
+
+  constructor(readonly route: string) {
+    super("Policy doesn't allow this request to be performed.");
+  }
+}

@@ -13,6 +13,9 @@ import { AuthModule, type AuthModuleOptions } from '../auth.module';
 import { Public } from '../public.decorator';
 import { RequestCtx } from '../request-context.decorator';
 
+/** The probe's own rule: any authenticated caller may ask who they are. */
+export const PROBE_WHOAMI_RULE = 'probe:whoami';
+
 /** A tiny API behind the real guard, filter and request-id hook, the way the gateway mounts them. */
 @Controller()
 export class ProbeController {
@@ -29,6 +32,7 @@ export class ProbeController {
   }
 
   /** The context a command would get; SECURITY: the token itself is never echoed. */
+  @Policy(PROBE_WHOAMI_RULE)
   @Get('v1.0/whoami')
   whoami(@RequestCtx() context: RequestContext): object {
     const { token, ...rest } = context;
@@ -51,7 +55,7 @@ export interface AuthTestAppOptions extends AuthModuleOptions {
 export async function startAuthTestApp(config: PodgateConfig, options: AuthTestAppOptions = {}): Promise<NestFastifyApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      AuthModule.forRoot(config, options),
+      AuthModule.forRoot(config, { ...options, policyDefaults: { [PROBE_WHOAMI_RULE]: '@', ...options.policyDefaults } }),
       ...(options.logger ? [LoggerModule.forRoot({ pinoHttp: { logger: options.logger } })] : []),
     ],
     controllers: options.controllers ?? [ProbeController],
