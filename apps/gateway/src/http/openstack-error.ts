@@ -1,17 +1,18 @@
 /**
  * The OpenStack error envelope, `{"<kind>": {"code": <status>, "message": "..."}}`, as Nova and
- * Cinder answer. One pure mapping from status to kind, used by every error path.
+ * Cinder answer. One pure mapping from status to kind, used by every error path: Nova's
+ * `Fault._fault_names` (nova/api/openstack/wsgi.py); any other status is a `computeFault`, which
+ * is what Nova answers for 406 too.
  */
 const KIND_BY_STATUS: Readonly<Record<number, string>> = {
   400: 'badRequest',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'itemNotFound',
-  405: 'methodNotAllowed',
-  406: 'notAcceptable',
+  405: 'badMethod',
   409: 'conflictingRequest',
   413: 'overLimit',
-  415: 'mediaTypeNotSupported',
+  415: 'badMediaType',
   429: 'overLimit',
   501: 'notImplemented',
   503: 'serviceUnavailable',
@@ -22,7 +23,7 @@ export interface OpenStackErrorBody {
 }
 
 export function openStackError(status: number, message: string): OpenStackErrorBody {
-  const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'computeFault' : 'badRequest');
+  const kind = KIND_BY_STATUS[status] ?? 'computeFault';
   return { [kind]: { code: status, message } };
 }
 
@@ -30,6 +31,7 @@ export const STATUS_BY_DOMAIN_KIND: Readonly<Record<string, number>> = {
   badRequest: 400,
   unauthorized: 401,
   forbidden: 403,
+  notAcceptable: 406,
   itemNotFound: 404,
   conflict: 409,
   serviceUnavailable: 503,

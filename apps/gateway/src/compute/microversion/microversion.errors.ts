@@ -15,15 +15,12 @@ export class InvalidApiVersionStringError extends DomainError {
 
 /**
  * A well-formed microversion outside the supported range. Nova answers 406 (nova/exception.py
- * InvalidGlobalAPIVersion) and echoes the *requested* version in its version headers.
- *
- * The kernel has no `notAcceptable` kind yet; until it does, `status` carries the 406 and `kind`
- * stays `badRequest` so the error filter has a valid kind to fall back on.
+ * InvalidGlobalAPIVersion), in a `computeFault` envelope, and echoes the *requested* version in
+ * its version headers.
  */
 export class UnsupportedApiVersionError extends DomainError {
   readonly code = 'COMPUTE.API_VERSION_NOT_SUPPORTED';
-  readonly kind = 'badRequest';
-  readonly status = 406;
+  readonly kind = 'notAcceptable';
   constructor(
     readonly requested: string,
     minimum: string,

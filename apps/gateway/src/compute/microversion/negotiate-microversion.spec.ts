@@ -71,8 +71,7 @@ describe('negotiateMicroversion', () => {
     expect(caught).toBeInstanceOf(UnsupportedApiVersionError);
     expect(caught).toMatchObject({
       code: 'COMPUTE.API_VERSION_NOT_SUPPORTED',
-      kind: 'badRequest',
-      status: 406,
+      kind: 'notAcceptable',
       requested,
       message: `Version ${requested} is not supported by the API. Minimum is 2.1 and maximum is 2.79.`,
     });
