@@ -1,7 +1,8 @@
 import { foldEvents } from '@podgate/kernel';
 import { flavorDecider } from './flavor.decider';
-import type { FlavorDefinition, FlavorEvent } from './flavor.events';
+import type { FlavorEvent } from './flavor.events';
 import { type FlavorSyncStatus, flavorSyncStatusOf, planFlavorSync } from './flavor-sync.planner';
+import { M1_SMALL } from '../testing/flavor-fixtures';
 
 const status = (
   flavorId: string,
@@ -61,17 +62,7 @@ describe('planFlavorSync', () => {
 
 describe('planFlavorSync over folded streams', () => {
   const flavorId = 'm1.small';
-  const definition: FlavorDefinition = {
-    name: 'm1.small',
-    ram: 2048,
-    vcpus: 1,
-    disk: 20,
-    ephemeral: 0,
-    swap: 0,
-    rxtxFactor: 1,
-    isPublic: true,
-    description: null,
-  };
+  const definition = M1_SMALL;
   const defined: FlavorEvent = { type: 'FlavorDefined', data: { flavorId, ...definition } };
   const synced = (podId: string, generation: number): FlavorEvent => ({
     type: 'FlavorSyncedToPod',

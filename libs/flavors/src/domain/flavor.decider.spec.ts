@@ -11,19 +11,10 @@ import {
   InvalidFlavorError,
 } from './flavor.errors';
 import type { FlavorDefinition, FlavorEvent } from './flavor.events';
+import { M1_SMALL } from '../testing/flavor-fixtures';
 
 const flavorId = 'm1.small';
-const definition: FlavorDefinition = {
-  name: 'm1.small',
-  ram: 2048,
-  vcpus: 1,
-  disk: 20,
-  ephemeral: 0,
-  swap: 0,
-  rxtxFactor: 1,
-  isPublic: true,
-  description: null,
-};
+const definition = M1_SMALL;
 const defined: FlavorEvent = { type: 'FlavorDefined', data: { flavorId, ...definition } };
 const privateDefined: FlavorEvent = { type: 'FlavorDefined', data: { flavorId, ...definition, isPublic: false } };
 const deleted: FlavorEvent = { type: 'FlavorDeleted', data: { flavorId } };

@@ -8,18 +8,9 @@ import {
   assertFlavorId,
   assertProjectId,
 } from './flavor.validation';
+import { M1_SMALL } from '../testing/flavor-fixtures';
 
-const definition: FlavorDefinition = {
-  name: 'm1.small',
-  ram: 2048,
-  vcpus: 1,
-  disk: 20,
-  ephemeral: 0,
-  swap: 0,
-  rxtxFactor: 1,
-  isPublic: true,
-  description: null,
-};
+const definition = M1_SMALL;
 const refusal = (check: () => void): unknown => {
   try {
     check();
