@@ -1,36 +1,13 @@
 import { Logger } from '@nestjs/common';
+import { closingAfterAppend } from '@podgate/event-store/testing';
 import { type EventStore, openPostgresEventStore } from '@podgate/event-store';
-import type { RequestContext } from '@podgate/kernel';
 import { PGliteClient, type SqlClient } from '@podgate/sql';
 import type { BindingKey } from '../domain/binding.events';
 import { bindingKeyId } from '../domain/binding.stream';
+import { adminContext } from '../testing/test-contexts';
 import { BindingWriter } from './binding-writer';
 
-/** The store, except that each append, once committed, closes `readModel`: the read model dies right after the write. */
-function closingAfterAppend(store: EventStore, readModel: SqlClient): EventStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'append') return Reflect.get(target, property, receiver);
-      return async (...args: Parameters<EventStore['append']>) => {
-        const result = await target.append(...args);
-        await readModel.close();
-        return result;
-      };
-    },
-  });
-}
-
-const context: RequestContext = {
-  requestId: 'req-00000000-0000-4000-8000-000000000001',
-  caller: {
-    userId: 'admin-user',
-    projectId: 'admin',
-    roles: ['admin'],
-    userName: 'admin',
-    projectName: 'admin',
-    domainId: 'default',
-  },
-};
+const context = adminContext('req-00000000-0000-4000-8000-000000000001');
 
 describe('BindingWriter read-your-writes', () => {
   let sql: SqlClient;

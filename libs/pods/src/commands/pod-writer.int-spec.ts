@@ -1,26 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore } from '@podgate/event-store';
+import { closingAfterAppend } from '@podgate/event-store/testing';
 import { fixedClock } from '@podgate/kernel';
-import { isDatabaseUnavailable, PGliteClient, type SqlClient } from '@podgate/sql';
+import { isDatabaseUnavailable, PGliteClient } from '@podgate/sql';
 import { PodAlreadyRegisteredError } from '../domain/pod.errors';
 import { podIdFor } from '../domain/pod.stream';
 import { findPod } from '../queries/pods/find-pod.query';
 import { adminContext, openPodsTestBed, type PodsTestBed } from '../testing/pods-test-bed';
 import { PodWriter } from './pod-writer';
-
-/** The store, except that each append, once committed, closes `readModel`: the read model dies right after the write. */
-function closingAfterAppend(store: EventStore, readModel: SqlClient): EventStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'append') return Reflect.get(target, property, receiver);
-      return async (...args: Parameters<EventStore['append']>) => {
-        const result = await target.append(...args);
-        await readModel.close();
-        return result;
-      };
-    },
-  });
-}
 
 describe('PodWriter read-your-writes', () => {
   let bed: PodsTestBed;
