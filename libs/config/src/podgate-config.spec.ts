@@ -3,7 +3,7 @@ import { ConfigError, describeAuth, describeStores, loadConfig } from './podgate
 describe('loadConfig', () => {
   it('defaults to the embedded store on 127.0.0.1:19999 with projections in the gateway', () => {
     expect(loadConfig({})).toEqual({
-      http: { host: '127.0.0.1', port: 19999 },
+      http: { host: '127.0.0.1', port: 19999, publicUrl: null },
       projector: { host: '127.0.0.1', port: 19998 },
       eventStore: { kind: 'embedded', dataDir: './data' },
       readModel: { kind: 'embedded', dataDir: './data' },
@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       auth: { strategy: 'noauth', forced: false },
       policyFile: undefined,
       scheduling: { usagePollSeconds: 60, weighers: { freeCapacity: 1, fewerBindings: 0 } },
+      upstream: { timeoutMs: 30_000, listTimeoutMs: 2_000 },
+      compute: { defaultAzName: null, flavorSyncSeconds: 30 },
     });
   });
 

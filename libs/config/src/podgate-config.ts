@@ -38,6 +38,11 @@ export const ENVIRONMENT_SCHEMA = z.object({
   PODGATE_USAGE_POLL_SECONDS: z.coerce.number().min(0).default(60),
   PODGATE_WEIGHER_FREE_CAPACITY: z.coerce.number().default(1),
   PODGATE_WEIGHER_FEWER_BINDINGS: z.coerce.number().default(0),
+  PODGATE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PODGATE_DEFAULT_AZ: z.string().min(1).optional(),
+  PODGATE_POD_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  PODGATE_POD_LIST_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
+  PODGATE_FLAVOR_SYNC_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 type Environment = z.infer<typeof ENVIRONMENT_SCHEMA>;
@@ -69,6 +74,21 @@ export interface SchedulingConfig {
   readonly weighers: { readonly freeCapacity: number; readonly fewerBindings: number };
 }
 
+/** How podgate talks to pods on behalf of users (the compute and volume APIs). */
+export interface UpstreamConfig {
+  /** One forwarded call (create, show, action, ...), connect to last byte; past it the caller gets 503. */
+  readonly timeoutMs: number;
+  /** Each pod's share of a merged list; a pod slower than this is left out of that answer. */
+  readonly listTimeoutMs: number;
+}
+
+export interface ComputeConfig {
+  /** The user-visible AZ of a create that names none; null: the tenant's bound AZ, else the first registered pod's. */
+  readonly defaultAzName: string | null;
+  /** How often the flavor reconciler re-plans even without new events (retries of failed pushes); 0 turns it off. */
+  readonly flavorSyncSeconds: number;
+}
+
 export type EventStoreConfig =
   | { readonly kind: 'embedded'; readonly dataDir: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number }
@@ -79,7 +99,8 @@ export type ReadModelConfig =
   | { readonly kind: 'postgres'; readonly url: string; readonly poolMax: number };
 
 export interface PodgateConfig {
-  readonly http: { readonly host: string; readonly port: number };
+  /** `publicUrl`: the base URL clients reach podgate by, for links in bodies; null: from each request's Host. */
+  readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string | null };
   readonly projector: { readonly host: string; readonly port: number };
   readonly eventStore: EventStoreConfig;
   readonly readModel: ReadModelConfig;
@@ -91,6 +112,8 @@ export interface PodgateConfig {
   /** A YAML file overriding the admin API's policy rules. */
   readonly policyFile: string | undefined;
   readonly scheduling: SchedulingConfig;
+  readonly upstream: UpstreamConfig;
+  readonly compute: ComputeConfig;
 }
 
 export class ConfigError extends Error {}
@@ -113,7 +136,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): PodgateConfig {
     );
   }
   return {
-    http: { host: env.PODGATE_HOST, port: env.PODGATE_PORT },
+    http: { host: env.PODGATE_HOST, port: env.PODGATE_PORT, publicUrl: env.PODGATE_PUBLIC_URL?.replace(/\/+$/, '') ?? null },
     projector: { host: env.PODGATE_PROJECTOR_HOST, port: env.PODGATE_PROJECTOR_PORT },
     eventStore,
     readModel,
@@ -126,6 +149,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): PodgateConfig {
       usagePollSeconds: env.PODGATE_USAGE_POLL_SECONDS,
       weighers: { freeCapacity: env.PODGATE_WEIGHER_FREE_CAPACITY, fewerBindings: env.PODGATE_WEIGHER_FEWER_BINDINGS },
     },
+    upstream: { timeoutMs: env.PODGATE_POD_TIMEOUT_MS, listTimeoutMs: env.PODGATE_POD_LIST_TIMEOUT_MS },
+    compute: { defaultAzName: env.PODGATE_DEFAULT_AZ ?? null, flavorSyncSeconds: env.PODGATE_FLAVOR_SYNC_SECONDS },
   };
 }
 

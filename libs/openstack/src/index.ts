@@ -25,3 +25,11 @@ export {
   type HypervisorStatistics,
   type HypervisorStatisticsOptions,
 } from './pod-http/hypervisor-statistics';
+export {
+  PodProxy,
+  type ForwardTarget,
+  type ForwardService,
+  type ForwardRequest,
+  type ForwardedResponse,
+  type PodProxyOptions,
+} from './pod-proxy/pod-proxy';
