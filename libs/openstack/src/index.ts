@@ -1,4 +1,5 @@
 export { KeystoneClient, type KeystoneClientOptions } from './keystone/keystone-client';
+export { KEYSTONE_CLIENT } from './keystone/keystone-client.token';
 export type { KeystoneLogger } from './keystone/keystone-logger';
 export type { Identity } from './keystone/token-body';
 export {
@@ -33,3 +34,12 @@ export {
   type ForwardedResponse,
   type PodProxyOptions,
 } from './pod-proxy/pod-proxy';
+export {
+  rewritePodLinks,
+  rewritePodLocation,
+  podLinkRewriter,
+  publicServiceUrl,
+  PUBLIC_SERVICE_PATHS,
+  type PublicService,
+} from './pod-proxy/pod-links';
+export { ForwardPathInvalidError } from './pod-proxy/forward-path';

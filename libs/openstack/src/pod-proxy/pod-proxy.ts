@@ -1,6 +1,16 @@
-// CONTRACT STUB (session 3): the shape is fixed; the proxy-and-federation helper implements it.
-import type { PodEndpointSource } from '../keystone/pod-endpoint-resolver';
+// Forwarding user calls to pods on Node's own http client: pooled keep-alive sockets per pod, the
+// endpoint cached per pod+service, and every network failure turned into PodUnreachableError.
+import http from 'node:http';
+import https from 'node:https';
+import { networkReason } from '../http/http-client';
+import { withProject } from '../keystone/catalog';
 import type { KeystoneClient } from '../keystone/keystone-client';
+import type { PodEndpointSource } from '../keystone/pod-endpoint-resolver';
+import { PodUnreachableError } from '../pod-http/pod-http.errors';
+import { checkForwardPath } from './forward-path';
+import { decodeBody, keptResponseHeaders, outgoingHeaders } from './forwarded-message';
+import { PodAgents } from './pod-agents';
+import { PodEndpointCache, type ResolvedEndpoint } from './pod-endpoint-cache';
 
 /** A registered pod as the proxy needs it: structurally a PodView of @podgate/pods. */
 export interface ForwardTarget extends PodEndpointSource {
@@ -16,7 +26,7 @@ export interface ForwardRequest {
   /** Fills `%(project_id)s` in the pod's endpoint (the caller's project). */
   readonly projectId: string;
   readonly method: string;
-  /** Below the service root, starting with '/': `/servers/<id>/action`. */
+  /** Below the service root, starting with '/': `/servers/<id>/action`. No `.`/`..` segments. */
   readonly path: string;
   /** The raw query string without '?', forwarded as is (repeated keys kept). */
   readonly query?: string;
@@ -41,7 +51,7 @@ export interface ForwardedResponse {
   readonly body: unknown;
   /**
    * The pod's service root as resolved (project filled in), e.g. `http://10.0.0.5:8774/v2.1`, so
-   * links in the body can be rewritten to podgate's own URL (see rewriteLinks).
+   * links in the body can be rewritten to podgate's own URL (see rewritePodLinks).
    */
   readonly podBaseUrl: string;
 }
@@ -49,8 +59,31 @@ export interface ForwardedResponse {
 export interface PodProxyOptions {
   /** Default whole-request timeout, connect to last byte. */
   readonly timeoutMs: number;
+  /** TCP connect alone; default min(3 s, timeoutMs). */
   readonly connectTimeoutMs?: number;
+  /** Concurrent sockets per pod origin, default 256. */
+  readonly maxSocketsPerPod?: number;
+  /** Idle keep-alive sockets are closed after this, default 4 s. */
+  readonly idleTimeoutMs?: number;
+  /** How long a catalog look-up is trusted, default 60 s. */
+  readonly endpointCacheMs?: number;
 }
+
+interface Exchange {
+  readonly endpoint: ResolvedEndpoint;
+  readonly upstream: string;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly payload?: string;
+  readonly podBaseUrl: string;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Methods safe to send twice when a pooled socket turns out to have been closed by the pod. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
  * Forwards user calls to pods: keep-alive connections per pod, statuses returned (never thrown),
@@ -58,15 +91,135 @@ export interface PodProxyOptions {
  * `keystone` is absent in noauth mode: then only pods with explicit endpoint overrides are reachable.
  */
 export class PodProxy {
+  private readonly endpoints: PodEndpointCache;
+  private readonly agents: PodAgents;
+  private readonly connectTimeoutMs: number;
+
   constructor(
     readonly options: PodProxyOptions,
     readonly keystone?: Pick<KeystoneClient, 'endpointFor'>,
-  ) {}
+  ) {
+    this.endpoints = new PodEndpointCache(keystone, options.endpointCacheMs ?? 60_000);
+    const maxSockets = options.maxSocketsPerPod ?? 256;
+    this.agents = new PodAgents({
+      maxSockets,
+      maxFreeSockets: Math.min(maxSockets, 64),
+      idleTimeoutMs: options.idleTimeoutMs ?? 4000,
+    });
+    this.connectTimeoutMs = options.connectTimeoutMs ?? Math.min(3000, options.timeoutMs);
+  }
 
   forward(request: ForwardRequest): Promise<ForwardedResponse> {
-    throw new Error(`PodProxy.forward not implemented yet (${request.method} ${request.path})`);
+    try {
+      checkForwardPath(request.path);
+      const endpoint = this.endpoints.resolve(request.pod, request.service);
+      return endpoint instanceof Promise ? endpoint.then((e) => this.send(e, request)) : this.send(endpoint, request);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Closes idle keep-alive sockets (app shutdown). */
-  close(): void {}
+  close(): void {
+    this.agents.destroy();
+  }
+
+  private send(endpoint: ResolvedEndpoint, request: ForwardRequest): Promise<ForwardedResponse> {
+    const basePath = endpoint.templated ? withProject(endpoint.pathTemplate, request.projectId) : endpoint.pathTemplate;
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+    return this.exchange({
+      endpoint,
+      upstream: `${request.pod.name} ${request.service}`,
+      method: request.method.toUpperCase(),
+      path: request.query ? `${basePath}${request.path}?${request.query}` : basePath + request.path,
+      headers: outgoingHeaders({
+        token: request.token,
+        headers: request.headers,
+        globalRequestId: request.globalRequestId,
+        payload,
+      }),
+      payload,
+      podBaseUrl: endpoint.origin + basePath,
+      timeoutMs: request.timeoutMs ?? this.options.timeoutMs,
+      signal: request.signal,
+    });
+  }
+
+  private exchange(call: Exchange): Promise<ForwardedResponse> {
+    return new Promise<ForwardedResponse>((resolve, reject) => {
+      let current: http.ClientRequest | undefined;
+      let connectTimer: NodeJS.Timeout | undefined;
+      let settled = false;
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(wholeTimer);
+        clearTimeout(connectTimer);
+        call.signal?.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      // SECURITY: errors carry the pod's name and a reason, never the Node error (it holds the headers).
+      const unreachable = (reason: string, code: string): void => {
+        settle(() => reject(new PodUnreachableError(call.upstream, reason, code)));
+        current?.destroy();
+      };
+      const onAbort = (): void => unreachable('request cancelled', 'ERR_CANCELED');
+      const wholeTimer = setTimeout(() => unreachable(`no answer within ${call.timeoutMs} ms`, 'ETIMEDOUT'), call.timeoutMs);
+      if (call.signal?.aborted) return onAbort();
+      call.signal?.addEventListener('abort', onAbort, { once: true });
+
+      const attempt = (retryStaleSocket: boolean): void => {
+        const transport = call.endpoint.secure ? https : http;
+        const req = transport.request({
+          agent: this.agents.for(call.endpoint),
+          hostname: call.endpoint.hostname,
+          port: call.endpoint.port,
+          method: call.method,
+          path: call.path,
+          headers: call.headers,
+        });
+        current = req;
+        let responded = false;
+        req.on('socket', (socket) => {
+          if (!socket.connecting) return;
+          connectTimer = setTimeout(
+            () => unreachable(`no connection within ${this.connectTimeoutMs} ms`, 'ETIMEDOUT'),
+            this.connectTimeoutMs,
+          );
+          socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        req.on('response', (res) => {
+          responded = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            settle(() =>
+              resolve({
+                status: res.statusCode ?? 502,
+                headers: keptResponseHeaders(res.headers),
+                body: decodeBody(res.headers['content-type'], chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+                podBaseUrl: call.podBaseUrl,
+              }),
+            ),
+          );
+          res.on('error', () => unreachable(networkReason('ECONNRESET'), 'ECONNRESET'));
+          res.on('close', () => res.complete || unreachable(networkReason('ECONNRESET'), 'ECONNRESET'));
+        });
+        req.on('error', (error: NodeJS.ErrnoException) => {
+          if (settled) return;
+          const code = error.code ?? 'unknown';
+          // A pooled socket the pod closed while idle fails at once; the request never reached the pod.
+          if (retryStaleSocket && !responded && req.reusedSocket && STALE_SOCKET_CODES.has(code)) return attempt(false);
+          unreachable(networkReason(code), code);
+        });
+        req.end(call.payload);
+      };
+      try {
+        attempt(IDEMPOTENT.has(call.method));
+      } catch (error) {
+        // http.request validates the method, path and header values synchronously.
+        settle(() => reject(error));
+      }
+    });
+  }
 }
