@@ -2,20 +2,21 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { PodgateConfig } from '@podgate/config';
-import { KeystoneClient } from '@podgate/openstack';
+import { KEYSTONE_CLIENT } from '@podgate/openstack';
 import { HealthModule, RuntimeModule } from '@podgate/runtime';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
+import { COMPUTE_POLICY_DEFAULTS } from './compute/compute-policy.defaults';
+import { ComputeModule } from './compute/compute.module';
 import { AuthModule } from './http/auth';
 import { OpenStackErrorFilter } from './http/openstack-error.filter';
+import { UpstreamModule } from './http/upstream';
 
-/** The public HTTP listener: the admin API (/v1.0) now; the compute and volume APIs join as their slices land. */
+/** The public HTTP listener: the admin API (/v1.0) and the compute API (/compute); the volume API joins as its slice lands. */
 @Module({})
 export class GatewayModule {
   static forRoot(config: PodgateConfig, logger: Logger): DynamicModule {
-    const keystone =
-      config.auth.strategy === 'keystone' ? new KeystoneClient(config.auth, logger.child({ component: 'keystone' })) : undefined;
     return {
       module: GatewayModule,
       imports: [
@@ -28,9 +29,15 @@ export class GatewayModule {
         }),
         RuntimeModule.forRoot(config, { logger, runProjections: config.runProjectionsInGateway }),
         HealthModule,
-        AuthModule.forRoot(config, { validator: keystone }),
+        UpstreamModule.forRoot(config, logger),
+        AuthModule.forRoot(config, {
+          // The same KeystoneClient as forwarding's, so validation and the service session share one cache.
+          validator: config.auth.strategy === 'keystone' ? { useExisting: KEYSTONE_CLIENT } : undefined,
+          policyDefaults: COMPUTE_POLICY_DEFAULTS,
+        }),
         CqrsModule.forRoot(),
         AdminModule,
+        ComputeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenStackErrorFilter }],
     };

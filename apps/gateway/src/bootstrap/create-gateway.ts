@@ -4,12 +4,19 @@ import type { PodgateConfig } from '@podgate/config';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { publishAdminApiDocument } from '../admin/openapi/publish-admin-api-document';
+import { rewriteComputeUrl } from '../compute/compute-url';
 import { GatewayModule } from '../gateway.module';
 import { generateRequestId, registerRequestIdHeader } from '../http/request-id.hook';
 
 /** The gateway app, initialised but not yet listening (tests listen on port 0). */
 export async function createGateway(config: PodgateConfig, logger: Logger): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: generateRequestId, requestIdHeader: false, logger: false });
+  const adapter = new FastifyAdapter({
+    genReqId: generateRequestId,
+    requestIdHeader: false,
+    logger: false,
+    // Before routing: the project form of compute URLs becomes the plain one controllers declare.
+    rewriteUrl: rewriteComputeUrl,
+  });
   registerRequestIdHeader(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, logger), adapter, {
     bufferLogs: true,

@@ -1,0 +1,4 @@
+export * from './compute-url';
+export * from './compute-url.errors';
+export * from './public-url';
+export * from './url-project.check';

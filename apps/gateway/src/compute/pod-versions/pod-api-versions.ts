@@ -1,0 +1,147 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type PodView, listAllPods } from '@podgate/pods';
+import type { SqlExecutor } from '@podgate/sql';
+import {
+  type ApiVersion,
+  type ApiVersionRange,
+  IMPLEMENTED_MAX_API_VERSION,
+  compareApiVersions,
+  formatApiVersion,
+  supportedRange,
+} from '../microversion';
+import type { PodVersionReader } from './pod-version-reader';
+
+export interface PodApiVersionsOptions {
+  /** How often the set of active pods is compared with the known one (cheap: one small query). */
+  readonly pollMs: number;
+  /** How often every pod's version document is read again (a pod may be upgraded). */
+  readonly refreshMs: number;
+  /** The longest wait before retrying a pod whose document could not be read. */
+  readonly maxRetryMs: number;
+}
+
+interface PodEntry {
+  /** Last known maximum; kept while the pod is unreachable. */
+  max?: ApiVersion;
+  readAt: number;
+  failures: number;
+  nextAttemptAt: number;
+}
+
+/**
+ * The supported compute range: podgate's implemented maximum capped by every active pod's own
+ * maximum, read from the pods' version documents. The request path only reads `range` (a field);
+ * all the work is in the background: each poll lists the active pods, reads the documents of new
+ * pods at once (a registered pod counts within one poll), retries unreadable ones with backoff, and
+ * re-reads all of them every `refreshMs`. A pod never read yet does not narrow the range; an
+ * unreachable one keeps its last known maximum.
+ */
+export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PodApiVersions');
+  private readonly pods = new Map<string, PodEntry>();
+  private current: ApiVersionRange = supportedRange([], IMPLEMENTED_MAX_API_VERSION);
+  private timer?: NodeJS.Timeout;
+  private chain: Promise<void> = Promise.resolve();
+  private polling = false;
+
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly reader: PodVersionReader,
+    private readonly options: PodApiVersionsOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get range(): ApiVersionRange {
+    return this.current;
+  }
+
+  /** The first pass is awaited (bounded by the reader's timeout) so the first requests see the pods. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh().catch((error: unknown) =>
+      this.logger.error(`compute range refresh failed: ${(error as Error).message}`),
+    );
+    this.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.stop();
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.poll(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One pass now, after any pass under way (so a pod registered before the call is seen). */
+  refresh(): Promise<void> {
+    // A failed pass must not stop the ones after it.
+    this.chain = this.chain.catch(() => undefined).then(() => this.pass());
+    return this.chain;
+  }
+
+  private poll(): void {
+    if (this.polling) return;
+    this.polling = true;
+    this.refresh()
+      .catch((error: unknown) => this.logger.error(`compute range refresh failed: ${(error as Error).message}`))
+      .finally(() => (this.polling = false));
+  }
+
+  private async pass(): Promise<void> {
+    let active: PodView[];
+    try {
+      active = await listAllPods(this.sql, { status: 'active' });
+    } catch (error) {
+      this.logger.warn(`cannot list pods, the compute range stays ${this.describe()}: ${(error as Error).message}`);
+      return;
+    }
+    const ids = new Set(active.map((pod) => pod.podId));
+    for (const id of this.pods.keys()) if (!ids.has(id)) this.pods.delete(id);
+    const now = this.now();
+    const due = active.filter((pod) => {
+      const entry = this.pods.get(pod.podId);
+      if (!entry) return true;
+      return entry.max ? now - entry.readAt >= this.options.refreshMs : now >= entry.nextAttemptAt;
+    });
+    await Promise.all(due.map((pod) => this.read(pod, now)));
+    this.recompute();
+  }
+
+  private async read(pod: PodView, now: number): Promise<void> {
+    const entry = this.pods.get(pod.podId) ?? { readAt: 0, failures: 0, nextAttemptAt: 0 };
+    this.pods.set(pod.podId, entry);
+    try {
+      entry.max = await this.reader.maxVersion(pod);
+      entry.readAt = now;
+      entry.failures = 0;
+    } catch (error) {
+      entry.failures += 1;
+      entry.nextAttemptAt = now + Math.min(this.options.maxRetryMs, 1000 * 2 ** (entry.failures - 1));
+      // With a known maximum the pod is simply re-read later; keep what it said.
+      if (entry.max) entry.readAt = now;
+      if (entry.failures === 1) {
+        const kept = entry.max ? `keeping ${formatApiVersion(entry.max)}` : 'not counted until it answers';
+        this.logger.warn(`pod ${pod.name}: cannot read its compute version document (${kept}): ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private recompute(): void {
+    const maxima = [...this.pods.values()].flatMap((entry) => (entry.max ? [entry.max] : []));
+    const next = supportedRange(maxima, IMPLEMENTED_MAX_API_VERSION);
+    if (compareApiVersions(next.max, this.current.max) !== 0) {
+      this.logger.log(`compute microversions now ${formatApiVersion(next.min)} - ${formatApiVersion(next.max)}`);
+    }
+    this.current = next;
+  }
+
+  private describe(): string {
+    return `${formatApiVersion(this.current.min)} - ${formatApiVersion(this.current.max)}`;
+  }
+}

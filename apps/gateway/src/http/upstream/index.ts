@@ -1,0 +1,2 @@
+export { KEYSTONE_CLIENT } from '@podgate/openstack';
+export * from './upstream.module';
