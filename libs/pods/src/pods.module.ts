@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import { READ_MODEL_SQL } from '@podgate/read-model';
-import { KeystoneClient } from '@podgate/openstack';
+import { KEYSTONE_CLIENT, type KeystoneClient } from '@podgate/openstack';
 import type { SqlClient } from '@podgate/sql';
 import { DeregisterPodHandler } from './commands/deregister-pod/deregister-pod.handler';
 import { PodWriter } from './commands/pod-writer';
@@ -15,25 +15,18 @@ import { POD_CAPACITY_READER, type PodCapacityReader } from './usage/pod-capacit
 import { UsageCollector } from './usage/usage-collector';
 
 /**
- * Pod capacity is read with podgate's service credentials, which only the Keystone strategy has.
- * It opens its own service session: a second token, cheap, and no coupling to the identity module.
+ * Pod capacity is read with podgate's service credentials, which only the Keystone strategy has:
+ * the app's one KeystoneClient (KEYSTONE_CLIENT, null in noauth mode), so the service token and
+ * catalog are shared with authentication and forwarding.
  */
-function capacityReaderFor(config: PodgateConfig): PodCapacityReader | null {
-  const { auth } = config;
-  if (auth.strategy !== 'keystone') return null;
-  const keystone = new KeystoneClient({
-    url: auth.url,
-    service: auth.service,
-    endpointInterface: auth.endpointInterface,
-    tokenCacheSeconds: auth.tokenCacheSeconds,
-  });
-  return new KeystonePodCapacityReader(keystone);
+function capacityReaderFor(keystone: KeystoneClient | null | undefined): PodCapacityReader | null {
+  return keystone ? new KeystonePodCapacityReader(keystone) : null;
 }
 
 /**
  * The pods slice: register/update/deregister and usage commands, find/list queries, the usage
  * collector. Needs EVENT_STORE, READ_MODEL_SQL and PODGATE_CONFIG (RuntimeModule, global), the app's
- * CqrsModule.forRoot(), and POD_USE_COUNTER visible here (the bindings lib provides it globally).
+ * CqrsModule.forRoot(), KEYSTONE_CLIENT (the gateway's UpstreamModule; absent = no collector), and POD_USE_COUNTER visible here (the bindings lib provides it globally).
  */
 @Module({
   imports: [CqrsModule],
@@ -45,7 +38,11 @@ function capacityReaderFor(config: PodgateConfig): PodCapacityReader | null {
     ReportPodUsageHandler,
     FindPodHandler,
     ListPodsHandler,
-    { provide: POD_CAPACITY_READER, useFactory: capacityReaderFor, inject: [PODGATE_CONFIG] },
+    {
+      provide: POD_CAPACITY_READER,
+      useFactory: capacityReaderFor,
+      inject: [{ token: KEYSTONE_CLIENT, optional: true }],
+    },
     {
       provide: UsageCollector,
       useFactory: (sql: SqlClient, report: ReportPodUsageHandler, reader: PodCapacityReader | null, config: PodgateConfig) =>
