@@ -38,3 +38,23 @@ export class ServerRecordConflictError extends DomainError {
   readonly code = 'SERVERS.RECORD_CONFLICT';
   readonly kind = 'conflict';
 }
+
+/**
+ * A create re-run with the request id of one whose intent is recorded but whose outcome is not, and
+ * the pod shows no server tagged with it: the first forward may still be in flight (or timed out
+ * after the pod made the server). Forwarding again could make a second server, so podgate does
+ * not; the reconciler adopts a tagged server if one appears. 409, as Nova answers a request that
+ * conflicts with one under way.
+ */
+export class ServerProvisioningInDoubtError extends DomainError {
+  readonly code = 'SERVERS.PROVISIONING_IN_DOUBT';
+  readonly kind = 'conflict';
+  constructor(
+    readonly provisioningId: string,
+    readonly podName: string,
+  ) {
+    super(
+      `The create request was already forwarded to pod ${podName} and its outcome is not known yet (provisioning ${provisioningId}); list your servers before creating again.`,
+    );
+  }
+}

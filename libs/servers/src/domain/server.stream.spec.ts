@@ -49,6 +49,30 @@ describe('server streams', () => {
     expect(serverEventIdFor(action('a1'))).not.toBe(serverEventIdFor(action('a2')));
   });
 
+  it('gives an action one outcome slot and a server one deletion, so a repeated append cannot record a second', () => {
+    const succeeded: ServerStreamEvent = { type: 'ServerActionSucceeded', data: { serverId: 's1', actionId: 'a1', status: 202 } };
+    const failed: ServerStreamEvent = {
+      type: 'ServerActionFailed',
+      data: { serverId: 's1', actionId: 'a1', status: 409, message: 'x' },
+    };
+    const requested: ServerStreamEvent = {
+      type: 'ServerActionRequested',
+      data: { serverId: 's1', podId: 'p', actionId: 'a1', action: 'reboot' },
+    };
+    expect(serverEventIdFor(succeeded)).toBe(serverEventIdFor(failed));
+    expect(serverEventIdFor(requested)).not.toBe(serverEventIdFor(succeeded));
+    const deleted = (deleteId: string | null): ServerStreamEvent => ({
+      type: 'ServerDeleted',
+      data: { serverId: 's1', podId: 'p', deleteId },
+    });
+    expect(serverEventIdFor(deleted('d1'))).toBe(serverEventIdFor(deleted(null)));
+    const deleteRequested = (deleteId: string): ServerStreamEvent => ({
+      type: 'ServerDeleteRequested',
+      data: { serverId: 's1', podId: 'p', deleteId },
+    });
+    expect(serverEventIdFor(deleteRequested('d1'))).not.toBe(serverEventIdFor(deleteRequested('d2')));
+  });
+
   it('has a parser for every event type, and a strict one for the intent', () => {
     expect(SERVER_EVENT_DEFINITIONS.map((d) => d.type)).toEqual(SERVER_EVENT_TYPES);
     const parse = SERVER_EVENT_DEFINITIONS[0].parse;

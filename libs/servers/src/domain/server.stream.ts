@@ -56,11 +56,30 @@ export function streamOfServerEvent(event: ServerStreamEvent): string {
 /**
  * A decided event's id: the same decision for the same request gives the same id, so an append
  * repeated after a lost answer (or by a reconciler racing the handler) writes nothing twice.
+ * Slots, not types, make the id: an action's outcome has one slot whether it succeeded or failed,
+ * so the hot path (which appends outcomes without folding the stream) cannot record two different
+ * outcomes for one action: the store answers the second append as a replay of the first, and the
+ * first answer stands, as the decider rules. A server is created, and deleted, once per stream.
  */
 export function serverEventIdFor(event: ServerStreamEvent): string {
-  const { data } = event;
-  const key = 'actionId' in data ? data.actionId : 'deleteId' in data ? (data.deleteId ?? '') : '';
-  return deterministicId('serverEvent', streamOfServerEvent(event), event.type, key);
+  let slot: string = event.type;
+  let key = '';
+  switch (event.type) {
+    case 'ServerActionRequested':
+      key = event.data.actionId;
+      break;
+    case 'ServerActionSucceeded':
+    case 'ServerActionFailed':
+      slot = 'ServerActionOutcome';
+      key = event.data.actionId;
+      break;
+    case 'ServerDeleteRequested':
+      key = event.data.deleteId;
+      break;
+    default:
+      break;
+  }
+  return deterministicId('serverEvent', streamOfServerEvent(event), slot, key);
 }
 
 /** True for events of the intent stream. */
