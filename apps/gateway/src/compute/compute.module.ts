@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import { KEYSTONE_CLIENT, type KeystoneClient, type PodEndpointSource, resolvePodEndpoint } from '@podgate/openstack';
 import { READ_MODEL_SQL } from '@podgate/read-model';
+import { ServersModule } from '@podgate/servers';
 import type { SqlClient } from '@podgate/sql';
 import { ComputeHttpHooks } from './compute-http.hooks';
 import { UrlProjectCheck } from './compute-url';
@@ -29,9 +30,7 @@ function endpointResolver(keystone: KeystoneClient | null) {
  * COMPUTE_POLICY_DEFAULTS, which GatewayModule registers with AuthModule.
  */
 @Module({
-  // ServersModule (@podgate/servers) and FlavorsModule (@podgate/flavors) go here once they exist,
-  // with the servers, flavors and availability-zone controllers below.
-  imports: [],
+  imports: [ServersModule],
   controllers: [ComputeVersionsController],
   providers: [
     {
