@@ -36,11 +36,14 @@ const failed: ServerStreamEvent = {
 };
 const actionRequested = (actionId = 'a1', action = 'reboot'): ServerStreamEvent => ({
   type: 'ServerActionRequested',
-  data: { serverId, podId, actionId, action },
+  data: { serverId, podId, projectId: 'tenant-a', actionId, action },
 });
-const deleteRequested: ServerStreamEvent = { type: 'ServerDeleteRequested', data: { serverId, podId, deleteId: 'd1' } };
+const deleteRequested: ServerStreamEvent = {
+  type: 'ServerDeleteRequested',
+  data: { serverId, podId, projectId: 'tenant-a', deleteId: 'd1' },
+};
 const deleted = (deleteId: string | null = 'd1'): ServerStreamEvent[] => [
-  { type: 'ServerDeleted', data: { serverId, podId, deleteId } },
+  { type: 'ServerDeleted', data: { serverId, podId, projectId: 'tenant-a', deleteId } },
   { type: 'ResourceUnrouted', data: { resourceType: 'server', topId: serverId, podId } },
 ];
 /** The server stream alone, as actions and deletes fold it. */
@@ -135,13 +138,19 @@ describe('server decider', () => {
     it('records the outcome the pod gave: 2xx is success, anything else failure', () => {
       const given = server.given([...live, actionRequested()]);
       expect(given.when(outcome(202))).toEqual({
-        events: [{ type: 'ServerActionSucceeded', data: { serverId, actionId: 'a1', status: 202 } }],
+        events: [{ type: 'ServerActionSucceeded', data: { serverId, projectId: 'tenant-a', actionId: 'a1', status: 202 } }],
       });
       expect(given.when(outcome(409, "Cannot 'reboot' instance while it is in vm_state paused"))).toEqual({
         events: [
           {
             type: 'ServerActionFailed',
-            data: { serverId, actionId: 'a1', status: 409, message: "Cannot 'reboot' instance while it is in vm_state paused" },
+            data: {
+              serverId,
+              projectId: 'tenant-a',
+              actionId: 'a1',
+              status: 409,
+              message: "Cannot 'reboot' instance while it is in vm_state paused",
+            },
           },
         ],
       });
@@ -149,7 +158,10 @@ describe('server decider', () => {
     });
 
     it('takes a repeated outcome as done, and refuses a different one', () => {
-      const succeeded: ServerStreamEvent = { type: 'ServerActionSucceeded', data: { serverId, actionId: 'a1', status: 202 } };
+      const succeeded: ServerStreamEvent = {
+        type: 'ServerActionSucceeded',
+        data: { serverId, projectId: 'tenant-a', actionId: 'a1', status: 202 },
+      };
       expect(server.given([...live, actionRequested(), succeeded]).when(outcome(202))).toEqual({ events: [] });
       expect(server.given([...live, actionRequested(), succeeded]).when(outcome(409)).error).toBeInstanceOf(
         ServerRecordConflictError,

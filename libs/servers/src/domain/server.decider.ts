@@ -82,7 +82,8 @@ export function decideServer(command: ServerCommand, state: ServerState): Server
       const server = existing(state, command.serverId);
       if (Object.hasOwn(server.actions, command.actionId)) return [];
       const { serverId, actionId, action } = command;
-      return [{ type: 'ServerActionRequested', data: { serverId, podId: server.server.podId, actionId, action } }];
+      const { podId, projectId } = server.server;
+      return [{ type: 'ServerActionRequested', data: { serverId, podId, projectId, actionId, action } }];
     }
     case 'RecordServerActionOutcome':
       return decideActionOutcome(command, state);
@@ -90,17 +91,18 @@ export function decideServer(command: ServerCommand, state: ServerState): Server
       const server = existing(state, command.serverId);
       if (server.deleteIds.includes(command.deleteId)) return [];
       const { serverId, deleteId } = command;
-      return [{ type: 'ServerDeleteRequested', data: { serverId, podId: server.server.podId, deleteId } }];
+      const { podId, projectId } = server.server;
+      return [{ type: 'ServerDeleteRequested', data: { serverId, podId, projectId, deleteId } }];
     }
     case 'RecordServerDeleted': {
       if (state.status === 'deleted' && state.server.serverId === command.serverId) return [];
       const { server, deleteIds } = existing(state, command.serverId);
-      const { serverId, podId } = server;
+      const { serverId, podId, projectId } = server;
       // No delete request: the server vanished from its pod (deleted there, or found gone by a
       // reconciler). Its route must go all the same, or every GET would hit the pod for a 404.
       const deleteId = deleteIds.at(-1) ?? null;
       return [
-        { type: 'ServerDeleted', data: { serverId, podId, deleteId } },
+        { type: 'ServerDeleted', data: { serverId, podId, projectId, deleteId } },
         { type: 'ResourceUnrouted', data: { resourceType: 'server', topId: serverId, podId } },
       ];
     }
@@ -121,6 +123,7 @@ function decideActionOutcome(
 ): ServerStreamEvent[] {
   if (state.status !== 'created' && state.status !== 'deleted') throw new ServerNotFoundError(command.serverId);
   const { serverId, actionId } = command;
+  const { projectId } = state.server;
   const record = Object.hasOwn(state.actions, actionId) ? state.actions[actionId] : undefined;
   if (!record) throw new ServerActionNotRequestedError(serverId, actionId);
   const succeeded = isSuccess(assertStatus(command.status));
@@ -129,8 +132,8 @@ function decideActionOutcome(
     throw new ServerRecordConflictError(`action ${actionId} on server ${serverId} already ended with ${record.outcome.status}`);
   }
   return succeeded
-    ? [{ type: 'ServerActionSucceeded', data: { serverId, actionId, status: command.status } }]
-    : [{ type: 'ServerActionFailed', data: { serverId, actionId, ...failure(command) } }];
+    ? [{ type: 'ServerActionSucceeded', data: { serverId, projectId, actionId, status: command.status } }]
+    : [{ type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failure(command) } }];
 }
 
 /** Actions and deletes need a server that was created and not deleted, as Nova answers 404 otherwise. */

@@ -60,11 +60,11 @@ const created = z.object({
 });
 
 const provisioningFailed = z.object({ provisioningId: id, podId: id, status, message: z.string() });
-const actionRequested = z.object({ serverId: id, podId: id, actionId: id, action: id });
-const actionSucceeded = z.object({ serverId: id, actionId: id, status });
-const actionFailed = z.object({ serverId: id, actionId: id, status, message: z.string() });
-const deleteRequested = z.object({ serverId: id, podId: id, deleteId: id });
-const deleted = z.object({ serverId: id, podId: id, deleteId: id.nullable() });
+const actionRequested = z.object({ serverId: id, podId: id, projectId: id, actionId: id, action: id });
+const actionSucceeded = z.object({ serverId: id, projectId: id, actionId: id, status });
+const actionFailed = z.object({ serverId: id, projectId: id, actionId: id, status, message: z.string() });
+const deleteRequested = z.object({ serverId: id, podId: id, projectId: id, deleteId: id });
+const deleted = z.object({ serverId: id, podId: id, projectId: id, deleteId: id.nullable() });
 
 /** Parsers for the event-type registry and the servers projections; routing's two types are routing's to register. */
 export const SERVER_EVENT_DEFINITIONS = [

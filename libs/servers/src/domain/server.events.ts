@@ -59,9 +59,14 @@ export interface ServerProvisioningFailedData {
  * `actionId` ties an outcome to its request: two clients may act on one server at once and the
  * pod's answers arrive in any order. It is derived from the request id, so a retry is the same action.
  */
+/**
+ * The action and delete events name the server's tenant (`projectId`), as creation does, so the
+ * audit files an admin's action on a tenant's server under that tenant, where its auditors look.
+ */
 export interface ServerActionRequestedData {
   readonly serverId: string;
   readonly podId: string;
+  readonly projectId: string;
   readonly actionId: string;
   /** Nova's action key as sent (`reboot`, `os-stop`, `createImage`, ...); its body is never recorded. */
   readonly action: string;
@@ -69,12 +74,14 @@ export interface ServerActionRequestedData {
 
 export interface ServerActionSucceededData {
   readonly serverId: string;
+  readonly projectId: string;
   readonly actionId: string;
   readonly status: number;
 }
 
 export interface ServerActionFailedData {
   readonly serverId: string;
+  readonly projectId: string;
   readonly actionId: string;
   readonly status: number;
   readonly message: string;
@@ -83,12 +90,14 @@ export interface ServerActionFailedData {
 export interface ServerDeleteRequestedData {
   readonly serverId: string;
   readonly podId: string;
+  readonly projectId: string;
   readonly deleteId: string;
 }
 
 export interface ServerDeletedData {
   readonly serverId: string;
   readonly podId: string;
+  readonly projectId: string;
   /** The delete request the pod confirmed; null when the server vanished from its pod without one. */
   readonly deleteId: string | null;
 }

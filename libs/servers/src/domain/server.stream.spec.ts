@@ -28,7 +28,10 @@ describe('server streams', () => {
     const events: ServerStreamEvent[] = [
       { type: 'ServerProvisioningRequested', data: intent },
       { type: 'ServerProvisioningFailed', data: { provisioningId: 'p1', podId: 'pod1', status: 500, message: 'x' } },
-      { type: 'ServerActionRequested', data: { serverId: 's1', podId: 'pod1', actionId: 'a1', action: 'reboot' } },
+      {
+        type: 'ServerActionRequested',
+        data: { serverId: 's1', podId: 'pod1', projectId: 't', actionId: 'a1', action: 'reboot' },
+      },
       { type: 'ResourceUnrouted', data: { resourceType: 'server', topId: 's1', podId: 'pod1' } },
     ];
     expect(events.map(streamOfServerEvent)).toEqual(['serverProvisioning-p1', 'serverProvisioning-p1', 'server-s1', 'server-s1']);
@@ -43,32 +46,35 @@ describe('server streams', () => {
     expect(serverActionIdFor('req-1', 's1')).not.toBe(serverActionIdFor('req-1', 's2'));
     const action = (actionId: string): ServerStreamEvent => ({
       type: 'ServerActionSucceeded',
-      data: { serverId: 's1', actionId, status: 202 },
+      data: { serverId: 's1', projectId: 't', actionId, status: 202 },
     });
     expect(serverEventIdFor(action('a1'))).toBe(serverEventIdFor(action('a1')));
     expect(serverEventIdFor(action('a1'))).not.toBe(serverEventIdFor(action('a2')));
   });
 
   it('gives an action one outcome slot and a server one deletion, so a repeated append cannot record a second', () => {
-    const succeeded: ServerStreamEvent = { type: 'ServerActionSucceeded', data: { serverId: 's1', actionId: 'a1', status: 202 } };
+    const succeeded: ServerStreamEvent = {
+      type: 'ServerActionSucceeded',
+      data: { serverId: 's1', projectId: 't', actionId: 'a1', status: 202 },
+    };
     const failed: ServerStreamEvent = {
       type: 'ServerActionFailed',
-      data: { serverId: 's1', actionId: 'a1', status: 409, message: 'x' },
+      data: { serverId: 's1', projectId: 't', actionId: 'a1', status: 409, message: 'x' },
     };
     const requested: ServerStreamEvent = {
       type: 'ServerActionRequested',
-      data: { serverId: 's1', podId: 'p', actionId: 'a1', action: 'reboot' },
+      data: { serverId: 's1', podId: 'p', projectId: 't', actionId: 'a1', action: 'reboot' },
     };
     expect(serverEventIdFor(succeeded)).toBe(serverEventIdFor(failed));
     expect(serverEventIdFor(requested)).not.toBe(serverEventIdFor(succeeded));
     const deleted = (deleteId: string | null): ServerStreamEvent => ({
       type: 'ServerDeleted',
-      data: { serverId: 's1', podId: 'p', deleteId },
+      data: { serverId: 's1', podId: 'p', projectId: 't', deleteId },
     });
     expect(serverEventIdFor(deleted('d1'))).toBe(serverEventIdFor(deleted(null)));
     const deleteRequested = (deleteId: string): ServerStreamEvent => ({
       type: 'ServerDeleteRequested',
-      data: { serverId: 's1', podId: 'p', deleteId },
+      data: { serverId: 's1', podId: 'p', projectId: 't', deleteId },
     });
     expect(serverEventIdFor(deleteRequested('d1'))).not.toBe(serverEventIdFor(deleteRequested('d2')));
   });

@@ -38,11 +38,12 @@ export class DeleteServerHandler implements ICommandHandler<DeleteServerCommand>
   }
 
   async execute({ serverId, forward, context }: DeleteServerCommand): Promise<ForwardedResponse> {
-    const { pod } = await this.routes.locate(serverId, tenantScopeOf(context));
+    const location = await this.routes.locate(serverId, tenantScopeOf(context));
+    const { pod } = location;
     const deleteId = serverDeleteIdFor(context.requestId, serverId);
     await appendServerEvents(
       this.store,
-      [{ type: 'ServerDeleteRequested', data: { serverId, podId: pod.podId, deleteId } }],
+      [{ type: 'ServerDeleteRequested', data: { serverId, podId: pod.podId, projectId: location.projectId, deleteId } }],
       metadataFor(context, this.clock.now()),
     );
     const projectId = context.caller.projectId;

@@ -45,8 +45,20 @@ describe('RequestServerAction (PGlite, pod simulator)', () => {
     expect(await statusOnPod(bed, bed.pods[0], alice, serverId)).toBe('SHUTOFF');
     const history = await bed.history(serverStream(serverId));
     expect(history.slice(2)).toEqual([
-      expect.objectContaining({ type: 'ServerActionRequested', serverId, podId: bed.pods[0].podId, action: 'os-stop' }),
-      expect.objectContaining({ type: 'ServerActionSucceeded', serverId, status: 202, actionId: history[2].actionId }),
+      expect.objectContaining({
+        type: 'ServerActionRequested',
+        serverId,
+        podId: bed.pods[0].podId,
+        projectId: alice.projectId,
+        action: 'os-stop',
+      }),
+      expect.objectContaining({
+        type: 'ServerActionSucceeded',
+        serverId,
+        projectId: alice.projectId,
+        status: 202,
+        actionId: history[2].actionId,
+      }),
     ]);
   });
 

@@ -33,16 +33,19 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
   }
 
   async execute({ serverId, action, forward, context }: RequestServerActionCommand): Promise<ForwardedResponse> {
-    const { pod } = await this.routes.locate(serverId, tenantScopeOf(context));
+    const { pod, projectId } = await this.routes.locate(serverId, tenantScopeOf(context));
     const actionId = serverActionIdFor(context.requestId, serverId);
-    await this.append(context, { type: 'ServerActionRequested', data: { serverId, podId: pod.podId, actionId, action } });
+    await this.append(context, {
+      type: 'ServerActionRequested',
+      data: { serverId, podId: pod.podId, projectId, actionId, action },
+    });
     const secrets = [forward.token, ...secretsOfBody(forward.body)];
     let response: ForwardedResponse;
     try {
       response = await this.proxy.forward({ ...forward, pod, projectId: context.caller.projectId, service: 'compute' });
     } catch (error) {
       const failure = failureOfThrown(error, secrets);
-      await this.append(context, { type: 'ServerActionFailed', data: { serverId, actionId, ...failure } });
+      await this.append(context, { type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failure } });
       throw error;
     }
     const { status } = response;
@@ -50,10 +53,16 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
     await this.append(
       context,
       isSuccess(status)
-        ? { type: 'ServerActionSucceeded', data: { serverId, actionId, status } }
+        ? { type: 'ServerActionSucceeded', data: { serverId, projectId, actionId, status } }
         : {
             type: 'ServerActionFailed',
-            data: { serverId, actionId, status, message: openStackErrorMessage(response.body, secrets) ?? `HTTP ${status}` },
+            data: {
+              serverId,
+              projectId,
+              actionId,
+              status,
+              message: openStackErrorMessage(response.body, secrets) ?? `HTTP ${status}`,
+            },
           },
     );
     return response;
