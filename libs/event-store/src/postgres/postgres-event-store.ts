@@ -76,9 +76,10 @@ export class PostgresEventStore implements EventStore {
         where += ` AND stream_revision ${backwards ? '<=' : '>='} $2`;
       }
       params.push(options.maxCount ?? null);
+      // The column, not EVENT_COLUMNS' text alias of the same name: ordered as text, 10 sorts before 2.
       const { rows } = await this.sql.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where}
-          ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
+          ORDER BY es_events.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
         params,
       );
       if (rows.length === 0 && !(await this.streamExists(stream))) throw new StreamNotFoundError(stream);

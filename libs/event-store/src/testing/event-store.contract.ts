@@ -64,6 +64,15 @@ export function eventStoreContract(
         expect((await store.readStream(s, { from: 1n, maxCount: 2 })).map((e) => e.revision)).toEqual([1n, 2n]);
       });
 
+      it('orders revisions as numbers, not as text, past revision 9', async () => {
+        const s = stream();
+        await store.append(s, testEvents(12), 'no_stream');
+        const revisions = Array.from({ length: 12 }, (_, i) => BigInt(i));
+        expect((await store.readStream(s)).map((e) => e.revision)).toEqual(revisions);
+        expect((await store.readStream(s, { direction: 'backwards' })).map((e) => e.revision)).toEqual([...revisions].reverse());
+        expect((await store.readStream(s, { from: 8n, maxCount: 3 })).map((e) => e.revision)).toEqual([8n, 9n, 10n]);
+      });
+
       it('answers StreamNotFoundError for a stream with no events', async () => {
         await expect(store.readStream(stream())).rejects.toBeInstanceOf(StreamNotFoundError);
       });
