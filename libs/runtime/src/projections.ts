@@ -1,5 +1,6 @@
 import { auditLogProjection } from '@podgate/audit';
 import { bindingsProjection } from '@podgate/bindings';
+import { flavorsProjection } from '@podgate/flavors';
 import { podsProjection } from '@podgate/pods';
 import type { Projection } from '@podgate/read-model';
 import { routingsProjection } from '@podgate/routing';
@@ -10,6 +11,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   podsProjection,
   bindingsProjection,
   routingsProjection,
+  flavorsProjection,
 ];
 
 export function findProjection(name: string): Projection | undefined {

@@ -5,8 +5,10 @@ import { KEYSTONE_CLIENT, type KeystoneClient, type PodEndpointSource, resolvePo
 import { READ_MODEL_SQL } from '@podgate/read-model';
 import { ServersModule } from '@podgate/servers';
 import type { SqlClient } from '@podgate/sql';
+import { AvailabilityZonesHttpModule } from './availability-zones/availability-zones-http.module';
 import { ComputeHttpHooks } from './compute-http.hooks';
 import { UrlProjectCheck } from './compute-url';
+import { FlavorsHttpModule } from './flavors/flavors-http.module';
 import { PodApiVersions, PodVersionReader } from './pod-versions';
 import { ComputeVersionsController } from './versions/compute-versions.controller';
 
@@ -30,7 +32,7 @@ function endpointResolver(keystone: KeystoneClient | null) {
  * COMPUTE_POLICY_DEFAULTS, which GatewayModule registers with AuthModule.
  */
 @Module({
-  imports: [ServersModule],
+  imports: [ServersModule, FlavorsHttpModule, AvailabilityZonesHttpModule],
   controllers: [ComputeVersionsController],
   providers: [
     {

@@ -56,6 +56,7 @@ describe('flavor decider', () => {
   describe('on a flavor that is not live', () => {
     it.each([
       { type: 'DeleteFlavor', flavorId },
+      { type: 'UpdateFlavorDescription', flavorId, description: 'x' },
       { type: 'SetFlavorExtraSpecs', flavorId, specs: { a: 'b' } },
       { type: 'DeleteFlavorExtraSpec', flavorId, key: 'hw:cpu_policy' },
       { type: 'AddFlavorAccess', flavorId, projectId: 'p1' },
@@ -70,6 +71,32 @@ describe('flavor decider', () => {
 
   it('deletes a live flavor', () => {
     expect(flavor.given([defined]).when({ type: 'DeleteFlavor', flavorId })).toEqual({ events: [deleted] });
+  });
+
+  describe('description (2.55+)', () => {
+    const described = (description: string | null): FlavorEvent => ({
+      type: 'FlavorDescriptionUpdated',
+      data: { flavorId, description },
+    });
+
+    it('updates and clears it, records nothing when unchanged, and counts a generation', () => {
+      expect(flavor.given([defined]).when({ type: 'UpdateFlavorDescription', flavorId, description: 'fast' })).toEqual({
+        events: [described('fast')],
+      });
+      expect(
+        flavor.given([defined, described('fast')]).when({ type: 'UpdateFlavorDescription', flavorId, description: null }),
+      ).toEqual({ events: [described(null)] });
+      expect(flavor.given([defined]).when({ type: 'UpdateFlavorDescription', flavorId, description: null })).toEqual({
+        events: [],
+      });
+      const state = foldEvents(flavorDecider, [defined, described('fast')]);
+      expect(state).toMatchObject({ generation: 2, flavor: { definition: { ...definition, description: 'fast' } } });
+    });
+
+    it('refuses a description Nova would refuse', () => {
+      const { error } = flavor.given([defined]).when({ type: 'UpdateFlavorDescription', flavorId, description: 'a\nb' });
+      expect(error).toBeInstanceOf(InvalidFlavorError);
+    });
   });
 
   describe('extra specs', () => {

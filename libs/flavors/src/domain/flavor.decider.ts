@@ -24,6 +24,8 @@ export type FlavorCommand =
    */
   | { readonly type: 'DefineFlavor'; readonly flavorId: string; readonly definition: FlavorDefinition }
   | { readonly type: 'DeleteFlavor'; readonly flavorId: string }
+  /** Microversion 2.55+: null clears it. Setting the same description again records nothing. */
+  | { readonly type: 'UpdateFlavorDescription'; readonly flavorId: string; readonly description: string | null }
   | { readonly type: 'SetFlavorExtraSpecs'; readonly flavorId: string; readonly specs: Readonly<Record<string, string>> }
   | { readonly type: 'DeleteFlavorExtraSpec'; readonly flavorId: string; readonly key: string }
   | { readonly type: 'AddFlavorAccess'; readonly flavorId: string; readonly projectId: string }
@@ -54,6 +56,12 @@ export function decideFlavor(command: FlavorCommand, state: FlavorState): Flavor
     case 'DeleteFlavor':
       live(state, command.flavorId);
       return [{ type: 'FlavorDeleted', data: { flavorId: command.flavorId } }];
+    case 'UpdateFlavorDescription': {
+      const flavor = live(state, command.flavorId);
+      assertFlavorDefinition({ ...flavor.definition, description: command.description });
+      if (flavor.definition.description === command.description) return [];
+      return [{ type: 'FlavorDescriptionUpdated', data: { flavorId: command.flavorId, description: command.description } }];
+    }
     case 'SetFlavorExtraSpecs':
       return setExtraSpecs(live(state, command.flavorId), command.specs);
     case 'DeleteFlavorExtraSpec': {

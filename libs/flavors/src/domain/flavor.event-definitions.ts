@@ -4,6 +4,7 @@ import type {
   FlavorAccessData,
   FlavorDefinedData,
   FlavorDeletedData,
+  FlavorDescriptionUpdatedData,
   FlavorEventType,
   FlavorExtraSpecDeletedData,
   FlavorExtraSpecsSetData,
@@ -28,6 +29,7 @@ const defined = z.object({
   description: z.string().nullable(),
 });
 const deleted = z.object({ flavorId: id });
+const described = z.object({ flavorId: id, description: z.string().nullable() });
 const specsSet = z.object({ flavorId: id, specs: z.record(z.string(), z.string()) });
 const specDeleted = z.object({ flavorId: id, key: id });
 const access = z.object({ flavorId: id, projectId: id });
@@ -44,6 +46,11 @@ const syncFailed = z.object({
 export const FLAVOR_EVENT_DEFINITIONS = [
   { type: 'FlavorDefined', version: 1, parse: (data: unknown): FlavorDefinedData => defined.parse(data) },
   { type: 'FlavorDeleted', version: 1, parse: (data: unknown): FlavorDeletedData => deleted.parse(data) },
+  {
+    type: 'FlavorDescriptionUpdated',
+    version: 1,
+    parse: (data: unknown): FlavorDescriptionUpdatedData => described.parse(data),
+  },
   { type: 'FlavorExtraSpecsSet', version: 1, parse: (data: unknown): FlavorExtraSpecsSetData => specsSet.parse(data) },
   { type: 'FlavorExtraSpecDeleted', version: 1, parse: (data: unknown): FlavorExtraSpecDeletedData => specDeleted.parse(data) },
   { type: 'FlavorAccessAdded', version: 1, parse: (data: unknown): FlavorAccessData => access.parse(data) },

@@ -34,6 +34,12 @@ export interface FlavorDeletedData {
   readonly flavorId: string;
 }
 
+/** Microversion 2.55+ (PUT /flavors/{id}): the only part of a definition Nova lets change. */
+export interface FlavorDescriptionUpdatedData {
+  readonly flavorId: string;
+  readonly description: string | null;
+}
+
 /** Only the keys whose value changed; values are strings, as Nova stores them (numbers arrive stringified). */
 export interface FlavorExtraSpecsSetData {
   readonly flavorId: string;
@@ -72,6 +78,7 @@ export interface FlavorSyncFailedData {
 export type FlavorEvent =
   | { readonly type: 'FlavorDefined'; readonly data: FlavorDefinedData }
   | { readonly type: 'FlavorDeleted'; readonly data: FlavorDeletedData }
+  | { readonly type: 'FlavorDescriptionUpdated'; readonly data: FlavorDescriptionUpdatedData }
   | { readonly type: 'FlavorExtraSpecsSet'; readonly data: FlavorExtraSpecsSetData }
   | { readonly type: 'FlavorExtraSpecDeleted'; readonly data: FlavorExtraSpecDeletedData }
   | { readonly type: 'FlavorAccessAdded'; readonly data: FlavorAccessData }
@@ -84,6 +91,7 @@ export type FlavorEventType = FlavorEvent['type'];
 export const FLAVOR_EVENT_TYPES: readonly FlavorEventType[] = [
   'FlavorDefined',
   'FlavorDeleted',
+  'FlavorDescriptionUpdated',
   'FlavorExtraSpecsSet',
   'FlavorExtraSpecDeleted',
   'FlavorAccessAdded',

@@ -42,6 +42,11 @@ export function evolveFlavor(state: FlavorState, event: FlavorEvent): FlavorStat
     }
     case 'FlavorDeleted':
       return { status: 'deleted', generation: next.generation, syncedPods: next.syncedPods, flavorId: event.data.flavorId };
+    case 'FlavorDescriptionUpdated':
+      return withFlavor(next, (flavor) => ({
+        ...flavor,
+        definition: { ...flavor.definition, description: event.data.description },
+      }));
     case 'FlavorExtraSpecsSet':
       return withFlavor(next, (flavor) => ({ ...flavor, extraSpecs: { ...flavor.extraSpecs, ...event.data.specs } }));
     case 'FlavorExtraSpecDeleted':

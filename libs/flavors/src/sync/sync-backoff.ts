@@ -1,0 +1,57 @@
+export interface SyncBackoffOptions {
+  /** Wait after the first failure; doubles per further failure. */
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+export interface SyncFailure {
+  readonly generation: number;
+  readonly status?: number;
+  readonly message: string;
+}
+
+interface Entry {
+  readonly failures: number;
+  readonly dueAt: number;
+  readonly recorded: SyncFailure | undefined;
+}
+
+/**
+ * Per flavor and pod: when the next attempt is due after failures (exponential, capped), and
+ * whether a failure is news for the log. The same failure of the same generation is recorded once,
+ * not at every retry: a pod down for a day must not fill the audit. In memory: a restart retries
+ * at once and records the failure once more, which is harmless.
+ */
+export class SyncBackoff {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: SyncBackoffOptions) {}
+
+  isDue(key: string, now: number): boolean {
+    const entry = this.entries.get(key);
+    return !entry || entry.dueAt <= now;
+  }
+
+  /** Notes a failure; true when it should be recorded (first, or different from the last recorded). */
+  failed(key: string, failure: SyncFailure, now: number): boolean {
+    const entry = this.entries.get(key);
+    const failures = (entry?.failures ?? 0) + 1;
+    const delay = Math.min(this.options.baseMs * 2 ** Math.min(failures - 1, 30), this.options.maxMs);
+    const last = entry?.recorded;
+    const news =
+      !last || last.generation !== failure.generation || last.status !== failure.status || last.message !== failure.message;
+    this.entries.set(key, { failures, dueAt: now + delay, recorded: news ? failure : last });
+    return news;
+  }
+
+  succeeded(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** The earliest instant a waiting retry is due; undefined when none waits. */
+  nextDueAt(): number | undefined {
+    let earliest: number | undefined;
+    for (const { dueAt } of this.entries.values()) earliest = earliest === undefined ? dueAt : Math.min(earliest, dueAt);
+    return earliest;
+  }
+}
