@@ -1,14 +1,12 @@
-import type { TempestSchema } from '../../../../../test/openstack/fidelity/tempest-schemas';
+// Nova's shapes asserted in full; the same answers against Tempest's response schemas (Debian
+// python3-tempest) are in flavors-tempest.system-spec.ts, run by `npm run test:system`.
 import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
-import { expectTempestValid, unversionedSchemas } from './testing/flavor-schemas';
 
 describe('compute flavor extra specs and access (gateway + simulated pods, real sockets)', () => {
   let h: ComputeHarness;
-  let schemas: Record<string, TempestSchema>;
   const specs = '/compute/v2.1/flavors/e2e.gpu/os-extra_specs';
 
   beforeAll(async () => {
-    schemas = unversionedSchemas();
     h = await startComputeHarness({ pods: [{ az: 'az1' }] });
     const admin = h.as('admin');
     const flavor = { name: 'e2e-gpu', ram: 2048, vcpus: 2, disk: 20, 'os-flavor-access:is_public': false };
@@ -26,18 +24,17 @@ describe('compute flavor extra specs and access (gateway + simulated pods, real 
       const created = await admin.post(specs, sent).expect(200);
       expect(created.body).toEqual(sent);
       const listed = await admin.get(specs).expect(200);
-      expectTempestValid(schemas.extra_specs, 200, listed.body);
       expect(listed.body).toEqual({
         extra_specs: { 'podgate:affinity_tag': 'gpu', 'hw:cpu_policy': 'dedicated', 'quota:cpu_shares': '1024' },
       });
       const shown = await admin.get(`${specs}/hw:cpu_policy`).expect(200);
-      expectTempestValid(schemas.extra_spec_key, 200, shown.body);
       expect(shown.body).toEqual({ 'hw:cpu_policy': 'dedicated' });
       expect((await admin.put(`${specs}/hw:cpu_policy`, { 'hw:cpu_policy': 'shared' }).expect(200)).body).toEqual({
         'hw:cpu_policy': 'shared',
       });
+      // Nova's delete answers 200 with no body at all.
       const deleted = await admin.delete(`${specs}/quota:cpu_shares`).expect(200);
-      expectTempestValid(schemas.unset_extra_spec, 200, deleted.body);
+      expect(deleted.text).toBe('');
       const detail = await admin.get('/compute/v2.1/flavors/e2e.gpu').set('OpenStack-API-Version', 'compute 2.61').expect(200);
       expect(detail.body.flavor.extra_specs).toEqual({ 'podgate:affinity_tag': 'gpu', 'hw:cpu_policy': 'shared' });
     });
@@ -71,7 +68,6 @@ describe('compute flavor extra specs and access (gateway + simulated pods, real 
       const added = await admin
         .post('/compute/v2.1/flavors/e2e.gpu/action', { addTenantAccess: { tenant: tenantA } })
         .expect(200);
-      expectTempestValid(schemas.access, 200, added.body);
       expect(added.body).toEqual({ flavor_access: [{ flavor_id: 'e2e.gpu', tenant_id: tenantA }] });
       expect((await admin.get('/compute/v2.1/flavors/e2e.gpu/os-flavor-access').expect(200)).body).toEqual(added.body);
       await h.as('alice').get('/compute/v2.1/flavors/e2e.gpu').expect(200);

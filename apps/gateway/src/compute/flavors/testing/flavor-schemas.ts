@@ -1,4 +1,6 @@
-// Test helper: Tempest's response schemas for the flavor and availability-zone APIs (python3-tempest).
+// Test helper for the system tier (*.system-spec.ts): Tempest's response schemas for the flavor and
+// availability-zone APIs, loaded from Debian python3-tempest by /usr/bin/python3. Never import it from a
+// spec that `npm test` runs: that tier needs no system package.
 import { execFileSync } from 'node:child_process';
 import {
   loadTempestSchemas,
