@@ -1,5 +1,5 @@
 // Nova's own verdicts (python3-nova 26.2, ServersController.create up to its cloud calls, run by
-// nova_create_body.py) on bodies chosen for the microversion-dependent parts and the wording; the
+// testing/nova_create_body.py) on bodies chosen for the microversion-dependent parts and the wording; the
 // differential system spec compares many more with Nova live.
 import { parseApiVersion } from '../../microversion/api-version';
 import { InvalidCreateServerBodyError, validateCreateServerBody } from './create-server-body';

@@ -1,0 +1,56 @@
+import type { PodView } from '@podgate/pods';
+import type { ListedServer } from './server-list.source';
+import { serverListAnswer } from './server-list.view';
+
+const links = { publicCompute: 'http://gw/compute/v2.1', publicBookmark: 'http://gw/compute', pairs: [] as [string, string][] };
+const item = (id: string): ListedServer => ({
+  server: { id, name: `vm-${id}`, status: 'ACTIVE', links: [{ rel: 'self', href: `http://gw/compute/v2.1/servers/${id}` }] },
+  pod: {} as PodView,
+});
+
+describe('serverListAnswer', () => {
+  it('answers /servers with id, name and links only, /servers/detail with the whole server', () => {
+    const page = { items: [item('a')], hasMore: false, unknown: [] };
+    expect(serverListAnswer('index', page, links)).toEqual({
+      servers: [{ id: 'a', name: 'vm-a', links: [{ rel: 'self', href: 'http://gw/compute/v2.1/servers/a' }] }],
+    });
+    expect(serverListAnswer('detail', page, links)).toEqual({ servers: [item('a').server] });
+  });
+
+  it('links the next page as Nova: parameters sorted by name, last values, marker = last id, quote_plus', () => {
+    const answer = serverListAnswer(
+      'detail',
+      { items: [item('a'), item('b')], hasMore: true, unknown: [] },
+      {
+        ...links,
+        pairs: [
+          ['sort_key', 'display_name'],
+          ['limit', '2'],
+          ['name', "web 1's"],
+          ['marker', 'old'],
+          ['limit', '2'],
+        ],
+      },
+    );
+    expect(answer.servers_links).toEqual([
+      { rel: 'next', href: 'http://gw/compute/v2.1/servers/detail?limit=2&marker=b&name=web+1%27s&sort_key=display_name' },
+    ]);
+  });
+
+  it('puts down pods’ servers first as Nova’s minimal UNKNOWN constructs', () => {
+    const unknown = [{ serverId: 'x', projectId: 'p', podId: 'pod', azName: 'az1', createdAt: '2025-01-02T03:04:05.678Z' }];
+    const self = { rel: 'self', href: 'http://gw/compute/v2.1/servers/x' };
+    const bookmark = { rel: 'bookmark', href: 'http://gw/compute/servers/x' };
+    expect(serverListAnswer('index', { items: [item('a')], hasMore: false, unknown }, links).servers).toEqual([
+      { id: 'x', status: 'UNKNOWN', links: [self, bookmark] },
+      expect.objectContaining({ id: 'a' }),
+    ]);
+    expect((serverListAnswer('detail', { items: [], hasMore: false, unknown }, links).servers as unknown[])[0]).toEqual({
+      id: 'x',
+      status: 'UNKNOWN',
+      tenant_id: 'p',
+      created: '2025-01-02T03:04:05Z',
+      links: [self, bookmark],
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { PROVISIONING_METADATA_KEY } from '@podgate/servers';
+
+/** What a server body needs to know of its pod: the AZ users see and the pod's own. */
+export interface AzPair {
+  readonly azName: string;
+  readonly podAzName: string;
+}
+
+const AZ_FIELD = 'OS-EXT-AZ:availability_zone';
+
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A server as users must see it: the pod's own AZ replaced by the user-visible one, and podgate's
+ * provisioning tag taken out of its metadata. The input is not modified.
+ */
+export function viewServer(server: Json, pod: AzPair): Json {
+  let view = server;
+  if (view[AZ_FIELD] === pod.podAzName) view = { ...view, [AZ_FIELD]: pod.azName };
+  if (isRecord(view.metadata) && Object.hasOwn(view.metadata, PROVISIONING_METADATA_KEY)) {
+    view = { ...view, metadata: withoutProvisioningTag(view.metadata) };
+  }
+  return view;
+}
+
+/** `{"server": {...}}` and `{"servers": [...]}` answers viewed; any other body comes back as it was. */
+export function viewServerBody(body: unknown, pod: AzPair): unknown {
+  if (!isRecord(body)) return body;
+  if (isRecord(body.server)) return { ...body, server: viewServer(body.server, pod) };
+  if (Array.isArray(body.servers)) {
+    return { ...body, servers: body.servers.map((item) => (isRecord(item) ? viewServer(item, pod) : item)) };
+  }
+  return body;
+}
+
+export function withoutProvisioningTag(metadata: Json): Json {
+  const { [PROVISIONING_METADATA_KEY]: _tag, ...rest } = metadata;
+  return rest;
+}

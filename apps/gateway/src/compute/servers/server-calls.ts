@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
+import type { RequestContext } from '@podgate/kernel';
+import { type ForwardedResponse, PodProxy, publicServiceUrl } from '@podgate/openstack';
+import {
+  DeleteServerCommand,
+  LocateServerQuery,
+  RecordServerGoneCommand,
+  RequestServerActionCommand,
+  type ServerForward,
+  type ServerLocation,
+} from '@podgate/servers';
+import type { FastifyRequest } from 'fastify';
+import { publicBaseUrl } from '../compute-url';
+import { callerForward } from './caller-forward';
+import { type PodAnswer, podAnswer } from './pod-answer';
+import { viewServerBody } from './server-body-view';
+import { ServerScope } from './server-scope';
+
+/** How a successful answer's body is shown; by default as a server body of the server's pod. */
+export type ServerView = (body: unknown, location: ServerLocation) => unknown;
+
+const viewServerOf: ServerView = (body, location) => viewServerBody(body, location.pod);
+
+/** One call on one server: where it goes, how it is forwarded, and how the answer is viewed. */
+export interface ServerCall {
+  readonly request: FastifyRequest;
+  readonly context: RequestContext;
+  readonly serverId: string;
+}
+
+/**
+ * The calls on one existing server (show, update, delete, actions, sub-resources): locate its pod,
+ * forward (writes through the servers slice, which records them), and answer with the pod's status
+ * and a body whose links, AZ and metadata are podgate's.
+ */
+@Injectable()
+export class ServerCalls {
+  private readonly logger = new Logger(ServerCalls.name);
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly scope: ServerScope,
+    @Inject(PodProxy) private readonly proxy: Pick<PodProxy, 'forward'>,
+    @Inject(PODGATE_CONFIG) private readonly config: Pick<PodgateConfig, 'http'>,
+  ) {}
+
+  locate(call: ServerCall): Promise<ServerLocation> {
+    return this.queries.execute(new LocateServerQuery(call.serverId, this.scope.projectOf(call.context)));
+  }
+
+  /** A read, forwarded as is; a 404 from the pod means the server is gone: recorded. */
+  async read(call: ServerCall, path: string, view: ServerView = viewServerOf): Promise<PodAnswer> {
+    const location = await this.locate(call);
+    const response = await this.proxy.forward({
+      ...callerForward(call.request, call.context, { method: 'GET', path }),
+      pod: location.pod,
+      projectId: call.context.caller.projectId,
+      service: 'compute',
+    });
+    if (response.status === 404 && path === `/servers/${encodeURIComponent(call.serverId)}`) await this.recordGone(call);
+    return this.answer(call, response, location, view);
+  }
+
+  /** A state-changing call, recorded by the servers slice as `action` (e.g. `reboot`, `PUT metadata`). */
+  async write(
+    call: ServerCall,
+    action: string,
+    forward: ServerForward,
+    view: ServerView = viewServerOf,
+    known?: ServerLocation,
+  ): Promise<PodAnswer> {
+    const location = known ?? (await this.locate(call));
+    const response = await this.commands.execute(new RequestServerActionCommand(call.serverId, action, forward, call.context));
+    return this.answer(call, response, location, view);
+  }
+
+  async delete(call: ServerCall): Promise<PodAnswer> {
+    const location = await this.locate(call);
+    const forward = callerForward(call.request, call.context, {
+      method: 'DELETE',
+      path: `/servers/${encodeURIComponent(call.serverId)}`,
+    });
+    const response: ForwardedResponse = await this.commands.execute(
+      new DeleteServerCommand(call.serverId, forward, call.context),
+    );
+    return this.answer(call, response, location, (body) => body);
+  }
+
+  publicCompute(request: FastifyRequest): string {
+    return publicServiceUrl(publicBaseUrl(request, this.config.http.publicUrl), 'compute');
+  }
+
+  private answer(call: ServerCall, response: ForwardedResponse, location: ServerLocation, view: ServerView): PodAnswer {
+    return podAnswer(response, location.pod.name, this.publicCompute(call.request), (body) => view(body, location));
+  }
+
+  private async recordGone(call: ServerCall): Promise<void> {
+    await this.commands.execute(new RecordServerGoneCommand(call.serverId, call.context)).catch((error: unknown) => {
+      // The answer is the pod's 404 either way; the next look at the server records it again.
+      this.logger.warn(`server ${call.serverId} gone from its pod, not recorded: ${String(error)}`);
+    });
+  }
+}
