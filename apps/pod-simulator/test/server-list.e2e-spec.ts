@@ -107,4 +107,15 @@ describe('simulated Nova server listing', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.forbidden.message).toContain('get_all_tenants');
   });
+
+  it('sorts names as Nova on MySQL does: case-insensitively, ties to the next key', async () => {
+    for (const name of ['web-2', 'Web-2', 'db_1', 'dbz', 'DBA', 'Alpha']) await t.nova.bob.post('/servers', bootBody(name));
+    const asc = await t.nova.bob.get('/servers?sort_key=display_name&sort_dir=asc&sort_key=uuid&sort_dir=asc');
+    const names = asc.body.servers.map((s: { name: string }) => s.name);
+    expect(names.slice(0, 5)).toEqual(['Alpha', 'bobs-own', 'DBA', 'dbz', 'db_1']);
+    expect(new Set(names.slice(5))).toEqual(new Set(['web-2', 'Web-2']));
+    // The two spellings of web-2 are one value: the uuid (the next key) orders them.
+    const ids = asc.body.servers.slice(5).map((s: { id: string }) => s.id);
+    expect(ids).toEqual([...ids].sort());
+  });
 });

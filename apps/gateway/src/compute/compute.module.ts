@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import { KEYSTONE_CLIENT, type KeystoneClient, type PodEndpointSource, resolvePodEndpoint } from '@podgate/openstack';
 import { READ_MODEL_SQL } from '@podgate/read-model';
@@ -7,8 +6,8 @@ import { ServersModule } from '@podgate/servers';
 import type { SqlClient } from '@podgate/sql';
 import { AvailabilityZonesHttpModule } from './availability-zones/availability-zones-http.module';
 import { ComputeHttpHooks } from './compute-http.hooks';
-import { UrlProjectCheck } from './compute-url';
 import { FlavorsHttpModule } from './flavors/flavors-http.module';
+import { ServersHttpModule } from './servers/servers-http.module';
 import { PodApiVersions, PodVersionReader } from './pod-versions';
 import { ComputeVersionsController } from './versions/compute-versions.controller';
 
@@ -27,12 +26,13 @@ function endpointResolver(keystone: KeystoneClient | null) {
 
 /**
  * The compute API (Nova v2.1) at /compute: version discovery, the microversion negotiation every
- * compute request goes through, the project-form URL check, and the slices' controllers.
+ * compute request goes through, and the slices' controllers. (The project-form URL is rewritten
+ * before routing, createGateway's rewriteComputeUrl, and checked by the global AccessGuard.)
  * KEYSTONE_CLIENT and PodProxy come from the global UpstreamModule; policy rules from
  * COMPUTE_POLICY_DEFAULTS, which GatewayModule registers with AuthModule.
  */
 @Module({
-  imports: [ServersModule, FlavorsHttpModule, AvailabilityZonesHttpModule],
+  imports: [ServersModule, ServersHttpModule, FlavorsHttpModule, AvailabilityZonesHttpModule],
   controllers: [ComputeVersionsController],
   providers: [
     {
@@ -46,7 +46,6 @@ function endpointResolver(keystone: KeystoneClient | null) {
       inject: [READ_MODEL_SQL, KEYSTONE_CLIENT, PODGATE_CONFIG],
     },
     ComputeHttpHooks,
-    { provide: APP_INTERCEPTOR, useClass: UrlProjectCheck },
   ],
   exports: [PodApiVersions],
 })

@@ -17,3 +17,9 @@ export class MarkerLookupTimeoutError extends DomainError {
     super(`The marker could not be looked up within ${timeoutMs} ms.`);
   }
 }
+
+/** A `limit` that is no count (NaN, infinite, negative), in Nova's words. */
+export class ListLimitInvalidError extends DomainError {
+  readonly code = 'FEDERATION.LIMIT_INVALID';
+  readonly kind = 'badRequest';
+}

@@ -8,16 +8,21 @@ import {
   MarkerNotFoundError,
   type SortKey,
 } from './federated-list';
-import { expectedOrder, generateRows, InMemoryPod, inMemorySource, type Row } from './testing/in-memory-pods';
+import { expectedOrder, generateRows, InMemoryPod, inMemorySource, type PodBehaviour, type Row } from './testing/in-memory-pods';
 
 const listed = (n: number) => ({ podId: `pod-${n}`, name: `Pod${n}`, index: n });
-const threePods = (behaviour: { maxLimit?: number } = {}) => [
+const threePods = (behaviour: PodBehaviour = {}) => [
   new InMemoryPod(listed(1), generateRows('a', 47, 1), behaviour),
   new InMemoryPod(listed(2), generateRows('b', 61, 2), behaviour),
   new InMemoryPod(listed(3), generateRows('c', 38, 3), behaviour),
 ];
 
-async function pageThrough(source: FederatedListSource<Row>, sortKeys: readonly SortKey[], limit: number): Promise<string[][]> {
+async function pageThrough(
+  source: FederatedListSource<Row>,
+  sortKeys: readonly SortKey[],
+  limit: number,
+  pageLength = limit,
+): Promise<string[][]> {
   const pages: string[][] = [];
   let marker: string | undefined;
   for (;;) {
@@ -25,7 +30,7 @@ async function pageThrough(source: FederatedListSource<Row>, sortKeys: readonly 
     expect(page.failedPods).toEqual([]);
     pages.push(page.items.map((row) => row.id));
     if (!page.hasMore) return pages;
-    expect(page.items).toHaveLength(limit);
+    expect(page.items).toHaveLength(pageLength);
     marker = page.items[page.items.length - 1].id;
     if (pages.length > 1000) throw new Error('paging never ends');
   }
@@ -52,9 +57,20 @@ describe('listFederated', () => {
       expect(pages.map((page) => page.length)).toEqual([...Array<number>(20).fill(7), 6]);
     });
 
-    it('does the same when pods cap their pages at 5 items', async () => {
+    it('does the same when pods cap their pages at 5 items, and so does the source', async () => {
       const pods = threePods({ maxLimit: 5 });
       const source = inMemorySource(pods, sortKeys, { maxPageSize: 5 });
+      expect((await pageThrough(source, sortKeys, 3)).flat()).toEqual(expectedOrder(pods, sortKeys));
+      expect((await pageThrough(source, sortKeys, 1000, 5)).flat()).toEqual(expectedOrder(pods, sortKeys));
+    });
+
+    // A pod's own osapi_max_limit may be below podgate's: its full pages then look short.
+    it.each<[string, PodBehaviour]>([
+      ['a bare list', { maxLimit: 5 }],
+      ['a list with next links', { maxLimit: 5, nextLinks: true }],
+    ])('loses nothing when pods cap their pages below the source’s maximum (%s)', async (_name, behaviour) => {
+      const pods = threePods(behaviour);
+      const source = inMemorySource(pods, sortKeys);
       expect((await pageThrough(source, sortKeys, 7)).flat()).toEqual(expectedOrder(pods, sortKeys));
       expect((await pageThrough(source, sortKeys, 1000)).flat()).toEqual(expectedOrder(pods, sortKeys));
     });
@@ -109,6 +125,44 @@ describe('listFederated', () => {
     for (const pod of pods) expect(pod.calls.length).toBeLessThanOrEqual(4);
   });
 
+  it('ends a pod’s share on the pod’s word when it gives one, else on an empty page', async () => {
+    const sortKeys = SORTS['created_at asc'];
+    const few = (behaviour: PodBehaviour) => [
+      new InMemoryPod(listed(1), generateRows('a', 3, 1), behaviour),
+      new InMemoryPod(listed(2), generateRows('b', 4, 2), behaviour),
+    ];
+    const linked = few({ nextLinks: true });
+    const page = await listFederated(inMemorySource(linked, sortKeys), { limit: 10, sortKeys, podTimeoutMs: 1000 });
+    expect(page.items.map((row) => row.id)).toEqual(expectedOrder(linked, sortKeys));
+    expect(linked.map((pod) => pod.calls.length)).toEqual([1, 1]);
+    const bare = few({});
+    await listFederated(inMemorySource(bare, sortKeys), { limit: 10, sortKeys, podTimeoutMs: 1000 });
+    // Without the pod's word, a short page may be one cut at the pod's own max_limit: one more call.
+    expect(bare.map((pod) => pod.calls.map((c) => c.marker))).toEqual(
+      bare.map((pod) => [undefined, pod.sorted(sortKeys).at(-1)?.id]),
+    );
+  });
+
+  it('caps the limit at the source’s page maximum, and refuses one that is no count', async () => {
+    const sortKeys = SORTS['created_at asc'];
+    const pods = threePods();
+    const source = inMemorySource(pods, sortKeys, { maxPageSize: 5 });
+    const page = await listFederated(source, { limit: 1e9, sortKeys, podTimeoutMs: 1000 });
+    expect(page.items.map((row) => row.id)).toEqual(expectedOrder(pods, sortKeys).slice(0, 5));
+    expect(page.hasMore).toBe(true);
+    for (const pod of pods) expect(pod.calls.length).toBeLessThanOrEqual(2);
+    for (const [limit, message] of [
+      [Number.NaN, 'limit param must be an integer'],
+      [Infinity, 'limit param must be an integer'],
+      [-1, 'limit param must be positive'],
+    ] as const) {
+      await expect(listFederated(source, { limit, sortKeys, podTimeoutMs: 1000 })).rejects.toMatchObject({
+        kind: 'badRequest',
+        message,
+      });
+    }
+  });
+
   it('reports no next page when the last page is exactly full', async () => {
     const sortKeys = SORTS['created_at desc (the default)'];
     const pods = [new InMemoryPod(listed(1), generateRows('a', 6, 7)), new InMemoryPod(listed(2), generateRows('b', 8, 8))];
@@ -143,12 +197,15 @@ describe('listFederated', () => {
     const slow = new InMemoryPod(listed(1), generateRows('a', 5, 1), { delayMs: 10_000 });
     const looping = new InMemoryPod(listed(2), generateRows('b', 50, 2), { ignoreMarker: true, maxLimit: 5 });
     const fine = new InMemoryPod(listed(3), generateRows('c', 5, 3));
-    const page = await listFederated(inMemorySource([slow, looping, fine], sortKeys, { maxPageSize: 5 }), {
+    const page = await listFederated(inMemorySource([slow, looping, fine], sortKeys), {
       limit: 20,
       sortKeys,
       podTimeoutMs: 100,
     });
     expect(page.items.map((row) => row.id)).toEqual(expectedOrder([fine], sortKeys));
+    expect(slow.signals).toHaveLength(1);
+    expect(slow.signals[0].aborted).toBe(true);
+    expect(fine.signals.every((signal) => !signal.aborted)).toBe(true);
     expect(page.failedPods.map((f) => [f.pod.name, f.reason])).toEqual([
       ['Pod1', 'no answer within 100 ms'],
       ['Pod2', `Pod2 answered the same page twice (marker ${looping.sorted(sortKeys)[4].id} ignored)`],
@@ -199,11 +256,12 @@ describe('listFederated', () => {
 
   it('rejects when the caller aborts, cancelling every pod', async () => {
     const sortKeys = SORTS['created_at asc'];
-    const pods = [new InMemoryPod(listed(1), generateRows('a', 5, 1), { delayMs: 10_000 })];
+    const pods = [1, 2].map((n) => new InMemoryPod(listed(n), generateRows(`p${n}`, 5, n), { delayMs: 10_000 }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('client went away')), 30);
     await expect(
       listFederated(inMemorySource(pods, sortKeys), { limit: 5, sortKeys, podTimeoutMs: 5000, signal: controller.signal }),
     ).rejects.toThrow('client went away');
+    expect(pods.map((pod) => pod.signals.map((signal) => signal.aborted))).toEqual([[true], [true]]);
   });
 });

@@ -3,66 +3,23 @@
 // marker, the sorted answers are merged (ties to the earlier pod, as heapq.merge keeps its inputs'
 // order), and a pod that fails or runs out of time is left out and reported.
 import { DomainError } from '@podgate/kernel';
-import { MarkerLookupTimeoutError, MarkerNotFoundError } from './federated-list.errors';
+import { ListLimitInvalidError, MarkerLookupTimeoutError, MarkerNotFoundError } from './federated-list.errors';
+import type { FederatedListRequest, FederatedListSource, FederatedPage, ListedPod } from './federated-list.types';
 import { mergeSorted } from './merge-sorted';
 import { type GlobalPosition, readPodShare } from './pod-share';
-import { type SortKey, type ValueComparator, sortValueOrder } from './sort-order';
+import { sortValueOrder } from './sort-order';
 import { ShareTimeoutError, withinTime } from './within-time';
 
+export type {
+  FederatedListRequest,
+  FederatedListSource,
+  FederatedPage,
+  ListedPod,
+  PodPage,
+  PodPageRequest,
+} from './federated-list.types';
 export { compareSortValues, type SortDirection, type SortKey, type ValueComparator } from './sort-order';
-export { MarkerLookupTimeoutError, MarkerNotFoundError } from './federated-list.errors';
-
-/** A pod taking part in a merged list; `index` is its place in registration order (the tie-breaker). */
-export interface ListedPod {
-  readonly podId: string;
-  readonly name: string;
-  readonly index: number;
-}
-
-export interface PodPageRequest {
-  /** How many items after the pod's own position; the pod's max page size caps it. */
-  readonly limit: number;
-  /** An id of this pod's own item to continue after; absent = from the start. */
-  readonly marker?: string;
-  readonly signal: AbortSignal;
-}
-
-export interface FederatedListSource<T> {
-  readonly pods: readonly ListedPod[];
-  /** One page of the pod's items, already sorted by the request's sort keys (the pod sorts). */
-  fetchPage(pod: ListedPod, request: PodPageRequest): Promise<readonly T[]>;
-  /** The item's values for the sort keys, in key order (compared as the pod does: null/undefined first when ascending). */
-  sortValues(item: T): readonly unknown[];
-  id(item: T): string;
-  /** The marker item and its pod; null when no pod has it (listFederated then throws MarkerNotFoundError, a 400). */
-  locateMarker(markerId: string, signal: AbortSignal): Promise<{ readonly pod: ListedPod; readonly item: T } | null>;
-  /**
-   * The pods' largest page (Nova's and Cinder's `osapi_max_limit`, default 1000). Never more is
-   * asked, so a shorter page means the pod has no more items.
-   */
-  readonly maxPageSize?: number;
-  /** Ascending order of one key's values when the pods' differs from compareSortValues (e.g. a collation). */
-  readonly compareValues?: ValueComparator;
-}
-
-export interface FederatedListRequest {
-  readonly limit: number;
-  readonly marker?: string;
-  readonly sortKeys: readonly SortKey[];
-  /** Each pod's whole share (all the pages it takes), after which the pod counts as failed. */
-  readonly podTimeoutMs: number;
-  /** The caller going away (client disconnected): every pod call is cancelled and the list rejects. */
-  readonly signal?: AbortSignal;
-}
-
-export interface FederatedPage<T> {
-  /** At most `limit` items, globally sorted, each once. */
-  readonly items: readonly T[];
-  /** True when `limit` items were returned and at least one more exists (the caller adds a `next` link). */
-  readonly hasMore: boolean;
-  /** Pods that failed or timed out, with a reason for the log; their items are missing. */
-  readonly failedPods: readonly { readonly pod: ListedPod; readonly reason: string }[];
-}
+export { ListLimitInvalidError, MarkerLookupTimeoutError, MarkerNotFoundError } from './federated-list.errors';
 
 export const DEFAULT_MAX_PAGE_SIZE = 1000;
 
@@ -77,7 +34,7 @@ type Share<T> = { readonly pod: ListedPod; readonly items: readonly T[] } | { re
  * any other pod failure only lands in `failedPods`.
  */
 export async function listFederated<T>(source: FederatedListSource<T>, request: FederatedListRequest): Promise<FederatedPage<T>> {
-  const limit = Math.max(0, Math.floor(request.limit));
+  const limit = pageLimit(request.limit, source.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE);
   const after = request.marker === undefined ? undefined : await locate(source, request);
   if (limit === 0) return { items: [], hasMore: false, failedPods: [] };
   const order = sortValueOrder(request.sortKeys, source.compareValues);
@@ -113,6 +70,13 @@ export async function listFederated<T>(source: FederatedListSource<T>, request: 
     hasMore: merged.length > limit,
     failedPods: shares.flatMap((s) => ('error' in s ? [{ pod: s.pod, reason: reasonOf(s.error) }] : [])),
   };
+}
+
+/** Nova's rules for `limit` (the HTTP layer checks it too): a whole number from 0, capped at the page maximum. */
+function pageLimit(limit: number, maxPageSize: number): number {
+  if (!Number.isFinite(limit)) throw new ListLimitInvalidError('limit param must be an integer');
+  if (limit < 0) throw new ListLimitInvalidError('limit param must be positive');
+  return Math.min(Math.floor(limit), maxPageSize);
 }
 
 async function locate<T>(source: FederatedListSource<T>, request: FederatedListRequest): Promise<GlobalPosition> {

@@ -1,7 +1,7 @@
 // One pod's contribution to a merged page: the first `need` items after the global marker position,
 // read with the pod's own markers. Pods know nothing of each other, so a pod without the marker item
 // is read from its start and the items sorting before (or at) the marker are skipped.
-import type { FederatedListSource, ListedPod } from './federated-list';
+import type { FederatedListSource, ListedPod, PodPage } from './federated-list.types';
 
 /** Where the merged page starts, as each pod must see it. */
 export interface GlobalPosition {
@@ -19,6 +19,18 @@ export interface ShareRequest {
   readonly signal: AbortSignal;
 }
 
+/**
+ * When a pod's list ends: never merely because a page is shorter than asked, since the pod caps
+ * every page at its own max_limit, which may be below what podgate asks (items would be lost
+ * silently). The pod's own word ends it when given (PodPage.more: Nova's next link, set exactly when
+ * the page is full by the pod's cap); a bare page, only when it comes back empty.
+ */
+function pageOf<T>(answer: readonly T[] | PodPage<T>): PodPage<T> {
+  return isPodPage(answer) ? answer : { items: answer, more: answer.length > 0 };
+}
+
+const isPodPage = <T>(answer: readonly T[] | PodPage<T>): answer is PodPage<T> => !Array.isArray(answer);
+
 export async function readPodShare<T>(source: FederatedListSource<T>, pod: ListedPod, request: ShareRequest): Promise<T[]> {
   const { need, maxPageSize, after, order, signal } = request;
   const ownMarker = after?.pod.podId === pod.podId;
@@ -34,14 +46,14 @@ export async function readPodShare<T>(source: FederatedListSource<T>, pod: Liste
   while (items.length < need) {
     // While skipping, pages grow so a marker deep in the list costs few round trips.
     const asked = skipping ? skipPageSize : Math.min(maxPageSize, need - items.length);
-    const page = await source.fetchPage(pod, { limit: asked, marker, signal });
+    const { items: page, more } = pageOf(await source.fetchPage(pod, { limit: asked, marker, signal }));
     for (const item of page) {
       // The pod's order is the merge's order, so once past the marker every later item is too.
       if (skipping && !isAfterMarker(item)) continue;
       skipping = false;
       items.push(item);
     }
-    if (page.length < asked) break;
+    if (!more || page.length === 0) break;
     const last = source.id(page[page.length - 1]);
     if (last === marker) throw new Error(`${pod.name} answered the same page twice (marker ${last} ignored)`);
     marker = last;

@@ -42,15 +42,26 @@ export function parseSort(query: Query, allowedKeys: readonly string[], defaults
 
 export type FieldReader<T> = (item: T, key: string) => string | number | boolean | null | undefined;
 
-/** Sorts by the given keys, always ending with `id` so the order (and thus paging) is total. */
-export function sortItems<T extends { id: string }>(items: T[], sort: SortSpec[], read: FieldReader<T>): T[] {
+/** Ascending order of two values of one key. */
+export type ValueOrder = (a: unknown, b: unknown) => number;
+
+/**
+ * Sorts by the given keys, always ending with `id` so the order (and thus paging) is total. Values
+ * compare by `order`, by default NULL first and strings by code unit (a binary collation).
+ */
+export function sortItems<T extends { id: string }>(
+  items: T[],
+  sort: SortSpec[],
+  read: FieldReader<T>,
+  order: ValueOrder = compareValues,
+): T[] {
   const specs = sort.some((s) => s.key === 'id') ? sort : [...sort, { key: 'id', dir: sort[0]?.dir ?? 'desc' }];
   const compare = (a: T, b: T): number => {
     for (const { key, dir } of specs) {
       const left = key === 'id' ? a.id : read(a, key);
       const right = key === 'id' ? b.id : read(b, key);
-      const order = compareValues(left, right);
-      if (order !== 0) return dir === 'asc' ? order : -order;
+      const result = order(left, right);
+      if (result !== 0) return dir === 'asc' ? result : -result;
     }
     return 0;
   };

@@ -2,6 +2,7 @@
 // use which filter (admin-only filters are silently ignored for other callers before 2.83).
 import { ApiVersion, atLeast } from '../http/microversion';
 import { badRequest, forbidden } from '../http/openstack-error';
+import { compareMysqlValues } from '../http/mysql-order';
 import { Page, paginate, parsePage, parseSort, sortItems } from '../http/pagination';
 import { Query, queryBool, queryList, queryOne } from '../http/query';
 import { Caller } from '../http/request-context';
@@ -145,6 +146,7 @@ export function listServers(pod: PodState, query: Query, caller: Caller, version
   const sort = parseSort(query, allowedKeys, [{ key: 'created_at', dir: 'desc' }]);
   const matching =
     filters === 'nothing' ? [] : [...pod.nova.servers.values()].filter((s) => inScope(s) && filters.every((f) => f(s)));
-  const sorted = sortItems(matching, sort, (s, key) => SORT_FIELDS[key]?.(s) ?? null);
+  // Nova's instances table on MySQL: strings in utf8_general_ci order ('web' = 'WEB'), NULL first.
+  const sorted = sortItems(matching, sort, (s, key) => SORT_FIELDS[key]?.(s) ?? null, compareMysqlValues);
   return paginate(sorted, page, (marker) => badRequest(`marker [${marker}] not found`));
 }

@@ -40,14 +40,37 @@ describe('PodEndpointCache', () => {
     now = 1_000_000;
   });
 
-  it('trusts a catalog answer for the time given, then asks again', async () => {
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('trusts a catalog answer for the time given, then asks again while still serving it', async () => {
     answers = ['http://a:1/v2.1', 'http://b:2/v2.1'];
     expect(await cache.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' });
     now += 59_000;
     expect(cache.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' }); // synchronously
     now += 2000;
-    expect(await cache.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://b:2' });
+    expect(cache.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' }); // stale, being refreshed
+    expect(cache.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' }); // one refresh at a time
+    await settled();
+    expect(cache.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://b:2' });
     expect(asked).toEqual(['Pod1/compute', 'Pod1/compute']);
+  });
+
+  it('keeps serving the last endpoint while Keystone cannot answer, asking again every few seconds', async () => {
+    const fresh = new PodEndpointCache(keystone, 60_000, () => now, 5000);
+    answers = ['http://a:1/v2.1'];
+    expect(await fresh.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' });
+    now += 61_000;
+    answers = []; // the catalog is down
+    expect(fresh.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' });
+    await settled();
+    expect(fresh.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' });
+    expect(asked).toHaveLength(2); // not on every call
+    now += 5000;
+    answers = ['http://b:2/v2.1'];
+    expect(fresh.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://a:1' });
+    await settled();
+    expect(fresh.resolve(pod(), 'compute')).toMatchObject({ origin: 'http://b:2' });
+    expect(asked).toHaveLength(3);
   });
 
   it('does not remember a failed look-up, and follows a changed override at once', async () => {

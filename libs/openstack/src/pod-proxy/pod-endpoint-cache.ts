@@ -20,9 +20,12 @@ export interface ResolvedEndpoint {
 interface Entry {
   /** The pod's explicit override when resolved: an admin changing it invalidates the entry. */
   readonly override: string | null | undefined;
-  readonly expiresAt: number;
+  /** When a catalog answer should be asked again (overrides never expire). */
+  expiresAt: number;
+  /** The last answer, served even once expired until a refresh replaces it. */
   value?: ResolvedEndpoint;
-  readonly pending: Promise<ResolvedEndpoint>;
+  /** The look-up under way, shared by every caller waiting for a first answer. */
+  pending?: Promise<ResolvedEndpoint>;
 }
 
 const TEMPLATE = /%\(project_id\)s|\$\(project_id\)s|%\(tenant_id\)s|\$\(tenant_id\)s/;
@@ -42,6 +45,11 @@ export function parseEndpoint(url: string): ResolvedEndpoint {
   };
 }
 
+/**
+ * Pod endpoints by pod+service, stale-while-revalidate: an expired catalog answer is still served
+ * while a background look-up refreshes it, and kept when the look-up fails (retried every
+ * `retryMs`), so a Keystone hiccup does not fail every forward. Only a pod never resolved waits.
+ */
 export class PodEndpointCache {
   private readonly entries = new Map<string, Entry>();
 
@@ -49,26 +57,45 @@ export class PodEndpointCache {
     private readonly keystone: Pick<KeystoneClient, 'endpointFor'> | undefined,
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
+    private readonly retryMs = Math.min(ttlMs, 5000),
   ) {}
 
   /** The cached endpoint synchronously when known (the hot path), else a promise of it. */
   resolve(pod: PodEndpointSource & { podId: string }, service: ProxiedService): ResolvedEndpoint | Promise<ResolvedEndpoint> {
     const key = `${pod.podId} ${service}`;
     const override = pod.endpoints[service];
-    const entry = this.entries.get(key);
-    if (entry && entry.override === override && (override || entry.expiresAt > this.now())) return entry.value ?? entry.pending;
-    const pending = this.lookUp(pod, service).then(parseEndpoint);
-    const fresh: Entry = { override, expiresAt: this.now() + this.ttlMs, pending };
-    this.entries.set(key, fresh);
+    let entry = this.entries.get(key);
+    if (!entry || entry.override !== override) {
+      entry = { override, expiresAt: 0 };
+      this.entries.set(key, entry);
+    }
+    if (entry.value) {
+      if (!override && !entry.pending && entry.expiresAt <= this.now()) void this.lookUp(key, entry, pod, service);
+      return entry.value;
+    }
+    return entry.pending ?? this.lookUp(key, entry, pod, service);
+  }
+
+  private lookUp(key: string, entry: Entry, pod: PodEndpointSource, service: ProxiedService): Promise<ResolvedEndpoint> {
+    const pending = this.endpointOf(pod, service).then(parseEndpoint);
+    entry.pending = pending;
     pending.then(
-      (value) => void (fresh.value = value),
-      // A failed look-up is not remembered: the next call asks again.
-      () => this.entries.get(key) === fresh && this.entries.delete(key),
+      (value) => {
+        entry.value = value;
+        entry.expiresAt = this.now() + this.ttlMs;
+        entry.pending = undefined;
+      },
+      () => {
+        entry.pending = undefined;
+        // Keep the last answer and ask again later; with none, forget the entry so the next call asks.
+        if (entry.value) entry.expiresAt = this.now() + this.retryMs;
+        else if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
     );
     return pending;
   }
 
-  private async lookUp(pod: PodEndpointSource, service: ProxiedService): Promise<string> {
+  private async endpointOf(pod: PodEndpointSource, service: ProxiedService): Promise<string> {
     const override = pod.endpoints[service];
     if (override) return override.replace(/\/+$/, '');
     if (!this.keystone) {

@@ -89,3 +89,12 @@ describe('publicServiceUrl', () => {
     expect(publicServiceUrl('http://gw:8080/', 'volume')).toBe('http://gw:8080/volume/v3');
   });
 });
+
+describe('podLinkRewriter', () => {
+  it('works the roots out once per pod and public URL (every item of a list shares them)', () => {
+    const rewrite = podLinkRewriter(POD, PUBLIC);
+    expect(podLinkRewriter(POD, PUBLIC)).toBe(rewrite);
+    expect(podLinkRewriter(POD, 'https://other.example/compute/v2.1')).not.toBe(rewrite);
+    expect(rewrite('http://10.0.0.5:8774/v2.1/servers/s-1')).toBe(`${PUBLIC}/servers/s-1`);
+  });
+});

@@ -33,12 +33,32 @@ function normalisedOrigin(url: string): string {
   return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, (origin) => origin.toLowerCase());
 }
 
+type LinkRewriter = (href: string) => string;
+
+/**
+ * Rewriters by pod and public base URL. Lists rewrite every item's links with the same pair, so the
+ * roots are worked out once, not per item; the pairs are few (pods x projects x public hosts), and
+ * the oldest is dropped past the bound.
+ */
+const rewriters = new Map<string, LinkRewriter>();
+const MAX_REWRITERS = 1024;
+
 /**
  * A function mapping one pod URL to podgate's; URLs elsewhere (another origin, e.g. a console proxy
  * or Glance) come back unchanged. `podBaseUrl` is ForwardedResponse.podBaseUrl; `publicBaseUrl` is
  * podgate's service root for the same API (see publicServiceUrl).
  */
-export function podLinkRewriter(podBaseUrl: string, publicBaseUrl: string): (href: string) => string {
+export function podLinkRewriter(podBaseUrl: string, publicBaseUrl: string): LinkRewriter {
+  const key = `${podBaseUrl} ${publicBaseUrl}`;
+  let rewriter = rewriters.get(key);
+  if (!rewriter) {
+    if (rewriters.size >= MAX_REWRITERS) rewriters.delete(rewriters.keys().next().value as string);
+    rewriters.set(key, (rewriter = newRewriter(podBaseUrl, publicBaseUrl)));
+  }
+  return rewriter;
+}
+
+function newRewriter(podBaseUrl: string, publicBaseUrl: string): LinkRewriter {
   const podRoot = normalisedOrigin(serviceRoot(podBaseUrl));
   const publicRoot = serviceRoot(publicBaseUrl);
   const rootPath = podRoot.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');

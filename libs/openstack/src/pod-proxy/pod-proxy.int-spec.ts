@@ -5,7 +5,7 @@ import net from 'node:net';
 import { closedPort, everythingIn } from '../testing/simulated-keystone';
 import { unacceptingListener } from '../testing/local-servers';
 import { PodUnreachableError } from '../pod-http/pod-http.errors';
-import { ForwardPathInvalidError } from './forward-path';
+import { ForwardPathInvalidError, ForwardRequestInvalidError } from './forward-path';
 import { type ForwardRequest, PodProxy } from './pod-proxy';
 
 const TOKEN = 'gAAAAAB-proxy-token-that-must-never-leak';
@@ -207,7 +207,7 @@ describe('PodProxy', () => {
     expect((await failureOf(proxy.forward(call(`${pod.url}/v2.1`)))).networkCode).toBe('ECONNRESET');
   });
 
-  it('resends an idempotent call once when its pooled socket was closed by the pod, never a POST', async () => {
+  it('resends a safe call (GET, HEAD, OPTIONS) once when its pooled socket was closed by the pod, never a write', async () => {
     // A raw pod answering the first request of each connection and dropping the next one unanswered,
     // as a server closing an idle keep-alive connection while podgate writes on it.
     let accepted = 0;
@@ -228,8 +228,14 @@ describe('PodProxy', () => {
       await proxy.forward(call(base));
       await expect(proxy.forward(call(base))).resolves.toMatchObject({ status: 200 });
       expect(accepted).toBe(2);
-      const error = await failureOf(proxy.forward(call(base, { method: 'POST', body: {} })));
-      expect(error.networkCode).toBe('ECONNRESET');
+      // A PUT or DELETE is idempotent by RFC, yet a pod may have acted on it before the socket
+      // broke (Nova's DELETE starts the deletion): sending it again could act twice or answer 404.
+      for (const method of ['POST', 'PUT', 'DELETE']) {
+        const error = await failureOf(proxy.forward(call(base, { method, body: {} })));
+        expect(error.networkCode).toBe('ECONNRESET');
+        await proxy.forward(call(base)); // a fresh connection, pooled for the next write to fail on
+      }
+      expect(accepted).toBe(5);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
@@ -237,9 +243,40 @@ describe('PodProxy', () => {
 
   it('refuses paths that would leave the routed resource, sending nothing', async () => {
     const pod = await started((_req, res) => json(res, 200, {}));
-    for (const path of ['/servers/x/../../os-hypervisors', '/servers/%2E%2e/y', 'servers', '/servers?all_tenants=1', '/a b']) {
+    for (const path of [
+      '/servers/x/../../os-hypervisors',
+      '/servers/%2E%2e/y',
+      '/servers/x/os-interface/..%2F..%2Fos-hypervisors',
+      '/servers/x/os-interface/%2e%2e%2f%2e%2e%2fos-hypervisors',
+      '/servers/x/%252e%252e/os-hypervisors',
+      '/servers/x/..%5Cos-hypervisors',
+      '/servers/x\\..\\os-hypervisors',
+      '/servers/x%00',
+      'servers',
+      '/servers?all_tenants=1',
+      '/a b',
+    ]) {
       await expect(proxy.forward(call(`${pod.url}/v2.1`, { path }))).rejects.toBeInstanceOf(ForwardPathInvalidError);
     }
+    for (const query of ['a=%00', 'a=b#c', 'a=\nb']) {
+      await expect(proxy.forward(call(`${pod.url}/v2.1`, { query }))).rejects.toBeInstanceOf(ForwardPathInvalidError);
+    }
+    expect(pod.seen).toHaveLength(0);
+  });
+
+  it('sends unicode in the path and query as UTF-8 percent-encoding (Nova tags may be unicode)', async () => {
+    const pod = await started((_req, res) => json(res, 204, {}));
+    await proxy.forward(call(`${pod.url}/v2.1`, { method: 'PUT', path: '/servers/s-1/tags/café€', query: 'name=ü|x' }));
+    expect(pod.seen.map((s) => s.url)).toEqual(['/v2.1/servers/s-1/tags/caf%C3%A9%E2%82%AC?name=%C3%BC%7Cx']);
+  });
+
+  it('answers what Node refuses to send (a header value) with a 400 naming no value, never a TypeError', async () => {
+    const pod = await started((_req, res) => json(res, 200, {}));
+    const secret = 'secret\u0100leaked';
+    const error = await proxy.forward(call(`${pod.url}/v2.1`, { headers: { 'x-extra': secret } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForwardRequestInvalidError);
+    expect(error).toMatchObject({ kind: 'badRequest' });
+    expect(everythingIn(error)).not.toContain('leaked');
     expect(pod.seen).toHaveLength(0);
   });
 

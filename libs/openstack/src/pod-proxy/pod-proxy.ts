@@ -7,7 +7,7 @@ import { withProject } from '../keystone/catalog';
 import type { KeystoneClient } from '../keystone/keystone-client';
 import type { PodEndpointSource } from '../keystone/pod-endpoint-resolver';
 import { PodUnreachableError } from '../pod-http/pod-http.errors';
-import { checkForwardPath } from './forward-path';
+import { ForwardRequestInvalidError, forwardablePath, forwardableQuery } from './forward-path';
 import { decodeBody, keptResponseHeaders, outgoingHeaders } from './forwarded-message';
 import { PodAgents } from './pod-agents';
 import { PodEndpointCache, type ResolvedEndpoint } from './pod-endpoint-cache';
@@ -26,9 +26,12 @@ export interface ForwardRequest {
   /** Fills `%(project_id)s` in the pod's endpoint (the caller's project). */
   readonly projectId: string;
   readonly method: string;
-  /** Below the service root, starting with '/': `/servers/<id>/action`. No `.`/`..` segments. */
+  /**
+   * Below the service root, starting with '/': `/servers/<id>/action`, percent-encoded (non-ASCII
+   * text is encoded as UTF-8). No `.`/`..` segments, encoded `/`, `\` or NUL (see forward-path.ts).
+   */
   readonly path: string;
-  /** The raw query string without '?', forwarded as is (repeated keys kept). */
+  /** The raw query string without '?', forwarded as is (repeated keys kept; non-ASCII encoded). */
   readonly query?: string;
   /** SECURITY: sent as X-Auth-Token; never logged, blanked out of error messages. */
   readonly token: string;
@@ -81,8 +84,13 @@ interface Exchange {
   readonly signal?: AbortSignal;
 }
 
-/** Methods safe to send twice when a pooled socket turns out to have been closed by the pod. */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/**
+ * Methods sent twice when a pooled socket turns out to have been closed by the pod. Only the safe
+ * ones: a reset after the request was written does not prove the pod never acted on it, and a
+ * repeated PUT or DELETE (idempotent in RFC terms) can still answer differently (Nova's second
+ * DELETE of a server is a 404) or act twice on pods that do not honour idempotency.
+ */
+const RETRIED_ON_STALE_SOCKET = new Set(['GET', 'HEAD', 'OPTIONS']);
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
@@ -111,9 +119,12 @@ export class PodProxy {
 
   forward(request: ForwardRequest): Promise<ForwardedResponse> {
     try {
-      checkForwardPath(request.path);
+      const path = forwardablePath(request.path);
+      const query = request.query ? forwardableQuery(request.query) : '';
       const endpoint = this.endpoints.resolve(request.pod, request.service);
-      return endpoint instanceof Promise ? endpoint.then((e) => this.send(e, request)) : this.send(endpoint, request);
+      return endpoint instanceof Promise
+        ? endpoint.then((e) => this.send(e, request, path, query))
+        : this.send(endpoint, request, path, query);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -124,14 +135,14 @@ export class PodProxy {
     this.agents.destroy();
   }
 
-  private send(endpoint: ResolvedEndpoint, request: ForwardRequest): Promise<ForwardedResponse> {
+  private send(endpoint: ResolvedEndpoint, request: ForwardRequest, path: string, query: string): Promise<ForwardedResponse> {
     const basePath = endpoint.templated ? withProject(endpoint.pathTemplate, request.projectId) : endpoint.pathTemplate;
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     return this.exchange({
       endpoint,
       upstream: `${request.pod.name} ${request.service}`,
       method: request.method.toUpperCase(),
-      path: request.query ? `${basePath}${request.path}?${request.query}` : basePath + request.path,
+      path: query ? `${basePath}${path}?${query}` : basePath + path,
       headers: outgoingHeaders({
         token: request.token,
         headers: request.headers,
@@ -215,11 +226,20 @@ export class PodProxy {
         req.end(call.payload);
       };
       try {
-        attempt(IDEMPOTENT.has(call.method));
+        attempt(RETRIED_ON_STALE_SOCKET.has(call.method));
       } catch (error) {
-        // http.request validates the method, path and header values synchronously.
-        settle(() => reject(error));
+        // http.request validates the method, path and header values synchronously. The path was
+        // checked already; what is left is the caller's to fix (a 400), never a TypeError (a 500).
+        // SECURITY: Node's message names the header, not its value; it is not passed on anyway.
+        settle(() => reject(new ForwardRequestInvalidError(invalidPart(error))));
       }
     });
   }
+}
+
+function invalidPart(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ERR_INVALID_CHAR' || code === 'ERR_INVALID_HTTP_TOKEN') return 'a header holds a character HTTP does not allow';
+  if (code === 'ERR_UNESCAPED_CHARACTERS') return 'the path holds a character that must be percent-encoded';
+  return 'Node refused the request';
 }

@@ -25,7 +25,24 @@ describe('compute URLs with and without the project id', () => {
   });
 
   it('keeps the query string of the project form', async () => {
-    await h.as('alice').get(`/compute/v2.1/${tenantA}/versions/v2.1?x=1&x=2`).expect(200);
+    for (const [id, ram] of [
+      ['url.small', 512],
+      ['url.large', 4096],
+    ] as const) {
+      await h
+        .as('admin')
+        .post('/compute/v2.1/flavors', { flavor: { id, name: id, ram, vcpus: 1, disk: 1 } })
+        .expect(200);
+    }
+    const ids = (body: { flavors: { id: string }[] }) => body.flavors.map((flavor) => flavor.id).sort();
+    const all = await h.as('alice').get(`/compute/v2.1/${tenantA}/flavors`).expect(200);
+    expect(ids(all.body)).toEqual(['url.large', 'url.small']);
+    // The controller sees the query of the rewritten URL: the filter applies, repeated keys included.
+    const filtered = await h.as('alice').get(`/compute/v2.1/${tenantA}/flavors?minRam=1024&x=1&x=2`).expect(200);
+    expect(ids(filtered.body)).toEqual(['url.large']);
+    const paged = await h.as('alice').get(`/compute/v2.1/${tenantA}/flavors/detail?limit=1`).expect(200);
+    expect(paged.body.flavors).toHaveLength(1);
+    expect(paged.body.flavors_links[0].href).toMatch(new RegExp(`/compute/v2\\.1/${tenantA}/flavors/detail\\?limit=1&marker=`));
   });
 
   it.each(['', '/'])('serves the project form’s root (%j) as the version document, to token holders', async (tail) => {

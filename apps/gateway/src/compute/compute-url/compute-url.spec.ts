@@ -21,6 +21,20 @@ describe('rewriteComputeUrl', () => {
   });
 
   it.each([
+    ['/compute/v2%2E1/flavors', '/compute/v2.1/flavors', undefined],
+    ['/c%6f%6Dpute/v2%2e1/', '/compute/v2.1', undefined],
+    [`/compute/v2%2E1/%30${PROJECT.slice(1)}/servers?q=%2E`, '/compute/v2.1/servers?q=%2E', PROJECT],
+    [`/compute/v2.1/${PROJECT}%2Dff/servers`, '/compute/v2.1/servers', `${PROJECT}-ff`],
+    ['/compute/v2.1/servers/a%2Fb%3F%41', '/compute/v2.1/servers/a%2Fb%3FA', undefined],
+  ])('reads %s as the router will, percent-encoded unreserved characters decoded', (url, rewritten, project) => {
+    expect(rewrite(url)).toEqual({ url: rewritten, project });
+  });
+
+  it.each(['/v1.0/pods/%41', '/%63ompute', '/compute%2Fv2.1/servers'])('leaves other URLs exactly as sent: %s', (url) => {
+    expect(rewrite(url)).toEqual({ url, project: undefined });
+  });
+
+  it.each([
     ['/compute/v2.1/servers', '/compute/v2.1/servers'],
     ['/compute/v2.1/os-availability-zone', '/compute/v2.1/os-availability-zone'],
     ['/compute/v2.1/tenant-a/servers', '/compute/v2.1/tenant-a/servers'],

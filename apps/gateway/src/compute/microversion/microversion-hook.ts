@@ -1,7 +1,7 @@
 import { DomainError } from '@podgate/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { STATUS_BY_DOMAIN_KIND, openStackError } from '../../http/openstack-error';
-import { type ApiVersionRange, formatApiVersion } from './api-version';
+import { type ApiVersion, type ApiVersionRange, formatApiVersion } from './api-version';
 import { microversionResponseHeaders } from './microversion-headers';
 import { negotiateMicroversion, negotiationErrorHeaders } from './negotiate-microversion';
 import { NEGOTIATED_VERSION, type VersionedRequest } from './request-version';
@@ -9,10 +9,20 @@ import { NEGOTIATED_VERSION, type VersionedRequest } from './request-version';
 /** The versioned compute API: `/compute/v2.1` itself and everything below it (not `/compute/`, Nova's unversioned root). */
 export const COMPUTE_API_PREFIX = '/compute/v2.1';
 
-export function isComputeApiUrl(url: string): boolean {
-  if (!url.startsWith(COMPUTE_API_PREFIX)) return false;
+export function isComputeApiUrl(url: string | undefined): boolean {
+  if (url === undefined || !url.startsWith(COMPUTE_API_PREFIX)) return false;
   const next = url.charCodeAt(COMPUTE_API_PREFIX.length);
   return Number.isNaN(next) || next === 0x2f /* / */ || next === 0x3f; /* ? */
+}
+
+/** Each served version's headers, built once: negotiated versions lie in the supported range, so they are few. */
+const servedHeaders = new Map<number, Readonly<Record<string, string>>>();
+
+function servedVersionHeaders(version: ApiVersion): Readonly<Record<string, string>> {
+  const key = version.major * 65_536 + version.minor;
+  let headers = servedHeaders.get(key);
+  if (!headers) servedHeaders.set(key, (headers = Object.freeze(microversionResponseHeaders(formatApiVersion(version)))));
+  return headers;
 }
 
 /**
@@ -25,7 +35,9 @@ export function isComputeApiUrl(url: string): boolean {
 export function installMicroversionHook(fastify: FastifyInstance, range: () => ApiVersionRange): void {
   fastify.decorateRequest(NEGOTIATED_VERSION, undefined);
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!isComputeApiUrl(request.url)) return done();
+    // The URL (rewritten by rewriteComputeUrl, which reads it as the router does) covers the 404s;
+    // the matched route is the backstop: no request reaches a compute handler unnegotiated.
+    if (!isComputeApiUrl(request.url) && !isComputeApiUrl(request.routeOptions.url)) return done();
     let version;
     try {
       version = negotiateMicroversion(request.headers, range());
@@ -40,7 +52,7 @@ export function installMicroversionHook(fastify: FastifyInstance, range: () => A
       return;
     }
     (request as FastifyRequest & VersionedRequest)[NEGOTIATED_VERSION] = version;
-    void reply.headers(microversionResponseHeaders(formatApiVersion(version)));
+    void reply.headers(servedVersionHeaders(version));
     done();
   });
 }

@@ -112,6 +112,37 @@ describe('compute microversion negotiation (/compute/v2.1/**)', () => {
       expect(versionHeaders(response)).toEqual(echoed('2.79'));
     });
 
+    // Fastify's router decodes `%2E` (and every unreserved character) before matching, so the hook
+    // must judge the URL the router will route, not the bytes the client sent.
+    it.each(['/compute/v2%2E1/flavors', '/compute/v2%2e1/flavors', '/c%6Fmpute/v2.1/flavors', '/compute/%762.1/flavors'])(
+      'a percent-encoded prefix the router decodes: %s',
+      async (path) => {
+        const response = await h.as('alice').get(path).set(STD, 'compute 2.42').expect(200);
+        expect(Array.isArray(response.body.flavors)).toBe(true);
+        expect(versionHeaders(response)).toEqual(echoed('2.42'));
+      },
+    );
+
+    it('an encoded prefix is refused an unsupported version like the plain one', async () => {
+      const response = await h.as().get('/compute/v2%2E1/versions/v2.1').set(STD, 'compute 9.9').expect(406);
+      expect(versionHeaders(response)).toEqual(echoed('9.9'));
+    });
+
+    it('an encoded project form is rewritten and checked like the plain one', async () => {
+      const own = h.projectIdOf('tenant-a');
+      const other = h.projectIdOf('tenant-b');
+      const encoded = (id: string) => `%${id.charCodeAt(0).toString(16)}${id.slice(1)}`;
+      await h
+        .as('alice')
+        .get(`/compute/v2%2E1/${encoded(own)}/versions/v2.1`)
+        .expect(200);
+      const response = await h
+        .as('alice')
+        .get(`/compute/v2.1/${encoded(other)}/versions/v2.1`)
+        .expect(400);
+      expect(versionHeaders(response)).toEqual(echoed('2.1'));
+    });
+
     it('but not the unversioned root (/compute/), which Nova keeps out of microversions', async () => {
       const response = await h.as().get('/compute/').set(STD, 'compute junk').expect(200);
       expect(versionHeaders(response)).toEqual(NONE);

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
 import { PodApiVersions } from './pod-api-versions';
 import { PodVersionReader } from './pod-version-reader';
@@ -37,9 +39,25 @@ describe('the compute range follows the pods’ version documents', () => {
     expect(await documentMax()).toBe('2.79');
   });
 
-  it('a pod with a lower maximum registered later lowers it within a poll, without being asked', async () => {
-    await h.registerPod(2);
-    await eventually(async () => expect(await documentMax()).toBe('2.60'), 5000);
+  it('a pod with a lower maximum registered later lowers it within a poll, even while another pod hangs', async () => {
+    // A second instance over the same read model, for which the first pod accepts and never answers.
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const endpoints = new Map(h.pods.map((pod) => [pod.name, pod.sim.computeUrl]));
+    endpoints.set(h.pods[0].name, `http://127.0.0.1:${(silent.address() as AddressInfo).port}/compute/v2.1`);
+    const reader = new PodVersionReader(async (pod) => endpoints.get(pod.name) as string, 5000);
+    const hanging = new PodApiVersions(h.sql, reader, { pollMs: 50, refreshMs: 60_000, maxRetryMs: 60_000 });
+    hanging.start();
+    try {
+      await eventually(async () => expect(hanging.range.max).toEqual({ major: 2, minor: 79 }), 1500);
+      await h.registerPod(2);
+      await eventually(async () => expect(await documentMax()).toBe('2.60'), 5000);
+      await eventually(async () => expect(hanging.range.max).toEqual({ major: 2, minor: 60 }), 1500);
+    } finally {
+      hanging.stop();
+      silent.closeAllConnections();
+      silent.close();
+    }
     const refused = await h.as().get('/compute/v2.1').set('OpenStack-API-Version', 'compute 2.61').expect(406);
     expect(refused.body.computeFault.message).toBe(
       'Version 2.61 is not supported by the API. Minimum is 2.1 and maximum is 2.60.',

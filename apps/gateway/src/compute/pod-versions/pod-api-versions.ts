@@ -26,6 +26,8 @@ interface PodEntry {
   readAt: number;
   failures: number;
   nextAttemptAt: number;
+  /** The read under way: a pod is read by one at a time, independently of the others. */
+  reading?: Promise<void>;
 }
 
 /**
@@ -33,8 +35,9 @@ interface PodEntry {
  * maximum, read from the pods' version documents. The request path only reads `range` (a field);
  * all the work is in the background: each poll lists the active pods, reads the documents of new
  * pods at once (a registered pod counts within one poll), retries unreadable ones with backoff, and
- * re-reads all of them every `refreshMs`. A pod never read yet does not narrow the range; an
- * unreachable one keeps its last known maximum.
+ * re-reads all of them every `refreshMs`. Each pod is read on its own and counts as soon as it
+ * answers: a pod that hangs until the reader's timeout delays no other, nor the next poll. A pod
+ * never read yet does not narrow the range; an unreachable one keeps its last known maximum.
  */
 export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('PodApiVersions');
@@ -78,44 +81,67 @@ export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShut
     this.timer = undefined;
   }
 
-  /** One pass now, after any pass under way (so a pod registered before the call is seen). */
-  refresh(): Promise<void> {
-    // A failed pass must not stop the ones after it.
-    this.chain = this.chain.catch(() => undefined).then(() => this.pass());
-    return this.chain;
+  /**
+   * One pass now, after any listing under way (so a pod registered before the call is seen),
+   * settled once every active pod's read under way has (start-up and tests wait for it; polls do not).
+   */
+  async refresh(): Promise<void> {
+    await Promise.all(await this.list());
   }
 
   private poll(): void {
     if (this.polling) return;
     this.polling = true;
-    this.refresh()
+    this.list()
       .catch((error: unknown) => this.logger.error(`compute range refresh failed: ${(error as Error).message}`))
       .finally(() => (this.polling = false));
   }
 
-  private async pass(): Promise<void> {
+  /** Lists the active pods and starts the reads that are due; resolves to every read under way. */
+  private list(): Promise<Promise<void>[]> {
+    const listed = this.chain.then(() => this.pass());
+    // A failed pass must not stop the ones after it.
+    this.chain = listed.then(
+      () => undefined,
+      () => undefined,
+    );
+    return listed;
+  }
+
+  private async pass(): Promise<Promise<void>[]> {
     let active: PodView[];
     try {
       active = await listAllPods(this.sql, { status: 'active' });
     } catch (error) {
       this.logger.warn(`cannot list pods, the compute range stays ${this.describe()}: ${(error as Error).message}`);
-      return;
+      return [];
     }
     const ids = new Set(active.map((pod) => pod.podId));
     for (const id of this.pods.keys()) if (!ids.has(id)) this.pods.delete(id);
-    const now = this.now();
-    const due = active.filter((pod) => {
-      const entry = this.pods.get(pod.podId);
-      if (!entry) return true;
-      return entry.max ? now - entry.readAt >= this.options.refreshMs : now >= entry.nextAttemptAt;
-    });
-    await Promise.all(due.map((pod) => this.read(pod, now)));
     this.recompute();
+    const now = this.now();
+    const reads: Promise<void>[] = [];
+    for (const pod of active) {
+      const entry = this.pods.get(pod.podId) ?? { readAt: 0, failures: 0, nextAttemptAt: 0 };
+      this.pods.set(pod.podId, entry);
+      if (!entry.reading && this.isDue(entry, now)) {
+        entry.reading = this.read(pod, entry, now).finally(() => {
+          entry.reading = undefined;
+          this.recompute();
+        });
+      }
+      if (entry.reading) reads.push(entry.reading);
+    }
+    return reads;
   }
 
-  private async read(pod: PodView, now: number): Promise<void> {
-    const entry = this.pods.get(pod.podId) ?? { readAt: 0, failures: 0, nextAttemptAt: 0 };
-    this.pods.set(pod.podId, entry);
+  private isDue(entry: PodEntry, now: number): boolean {
+    if (!entry.max && entry.failures === 0) return true; // never read
+    return entry.max ? now - entry.readAt >= this.options.refreshMs : now >= entry.nextAttemptAt;
+  }
+
+  /** Never rejects: a failure is counted on the entry. */
+  private async read(pod: PodView, entry: PodEntry, now: number): Promise<void> {
     try {
       entry.max = await this.reader.maxVersion(pod);
       entry.readAt = now;

@@ -12,7 +12,7 @@ interface NovaDocuments {
 
 /** What python3-nova's own views answer for the same base URL, with podgate's range filled in. */
 function novaDocuments(version: string): NovaDocuments {
-  const output = execFileSync('/usr/bin/python3', [join(__dirname, 'nova_version_documents.py'), `${BASE}/compute`], {
+  const output = execFileSync('/usr/bin/python3', [join(__dirname, '../testing/nova_version_documents.py'), `${BASE}/compute`], {
     encoding: 'utf8',
     // Nova's import-time warnings (eventlet) go to stderr; keep them out of the test output.
     stdio: ['ignore', 'pipe', 'ignore'],

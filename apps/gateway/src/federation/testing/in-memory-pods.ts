@@ -1,7 +1,8 @@
-// Pods as lists in memory, paging the way Nova does (sorted by the request's keys, its own id as the
-// last key, limit capped by max_limit, marker = last id of the previous page, unknown marker = 400),
-// and the order a correct merged list must have, computed independently of the code under test.
-import type { FederatedListSource, ListedPod, PodPageRequest, SortKey } from '../federated-list';
+// Pods as lists in memory, paging the way Nova on MySQL does (sorted by the request's keys in MySQL's
+// order, its own id as the last key, limit capped by max_limit, marker = last id of the previous
+// page, unknown marker = 400), and the order a correct merged list must have, computed
+// independently of the code under test.
+import type { FederatedListSource, ListedPod, PodPage, PodPageRequest, SortKey } from '../federated-list';
 
 export interface Row {
   readonly id: string;
@@ -20,10 +21,14 @@ export interface PodBehaviour {
   readonly ignoreSignal?: boolean;
   /** Answers the first page whatever the marker (a broken pod). */
   readonly ignoreMarker?: boolean;
+  /** Says whether a next page follows, as Nova's `servers_links` does (a PodPage), instead of a bare array. */
+  readonly nextLinks?: boolean;
 }
 
 export class InMemoryPod {
   readonly calls: { limit: number; marker?: string }[] = [];
+  /** The signal of every call, to see which were cancelled. */
+  readonly signals: AbortSignal[] = [];
 
   constructor(
     readonly listed: ListedPod,
@@ -42,8 +47,9 @@ export class InMemoryPod {
     });
   }
 
-  async page(sortKeys: readonly SortKey[], request: PodPageRequest): Promise<Row[]> {
+  async page(sortKeys: readonly SortKey[], request: PodPageRequest): Promise<Row[] | PodPage<Row>> {
     this.calls.push({ limit: request.limit, marker: request.marker });
+    this.signals.push(request.signal);
     if (this.behaviour.delayMs) await sleep(this.behaviour.delayMs, this.behaviour.ignoreSignal ? undefined : request.signal);
     if (this.behaviour.failWith) throw this.behaviour.failWith;
     const sorted = this.sorted(sortKeys);
@@ -52,16 +58,23 @@ export class InMemoryPod {
       start = sorted.findIndex((row) => row.id === request.marker) + 1;
       if (start === 0) throw new Error(`marker [${request.marker}] not found in ${this.listed.name}`);
     }
-    return sorted.slice(start, start + Math.min(request.limit, this.behaviour.maxLimit ?? 1000));
+    const limit = Math.min(request.limit, this.behaviour.maxLimit ?? 1000);
+    const items = sorted.slice(start, start + limit);
+    // Nova's _get_collection_links: a next link exactly when the page is as long as its capped limit.
+    return this.behaviour.nextLinks ? { items, more: items.length === limit } : items;
   }
 }
 
-/** MySQL's order: NULL below everything, numbers by value, strings by code unit (binary collation). */
+/**
+ * MySQL's order in Nova's utf8_general_ci tables: NULL below everything, numbers by value, strings
+ * case-insensitively with trailing spaces ignored (ties go to the next key). ASCII test data only:
+ * upper-casing and trimming are then the whole collation.
+ */
 function sqlOrder(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  const left = typeof a === 'string' ? a.replace(/ +$/, '').toUpperCase() : (a as number);
+  const right = typeof b === 'string' ? b.replace(/ +$/, '').toUpperCase() : (b as number);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -113,7 +126,8 @@ export function generateRows(podName: string, count: number, seed: number): Row[
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
     return state % n;
   };
-  const names = [null, 'alpha', 'Beta', 'beta', 'gamma', 'web-1', 'web-10', 'web-2'];
+  // Collation cases: 'Beta'/'beta'/'beta ' are one value to MySQL; 'dbz' sorts before 'db_1' ('Z' < '_').
+  const names = [null, 'alpha', 'Beta', 'beta', 'beta ', 'gamma', 'db_1', 'dbz', 'DBA', 'web-1', 'web-10', 'web-2'];
   return Array.from({ length: count }, (_, i) => ({
     id: `${podName}-${String(i).padStart(3, '0')}`,
     seq: i + 1,

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { loadConfig } from '@podgate/config';
@@ -11,6 +12,7 @@ import { AccessGuard } from './access.guard';
 import { AuthenticationRequiredError } from './auth.errors';
 import { Authenticator } from './authenticator';
 import { Public } from './public.decorator';
+import { claimUrlProject } from './url-project';
 
 class Routes {
   @Policy('admin:pods:list')
@@ -24,13 +26,13 @@ class Routes {
 }
 
 /** The guard as Nest calls it, for one handler of Routes, on `GET <url>` with a noauth token (or none). */
-function call(handler: keyof Routes, url: string, token?: string): Promise<boolean> {
+function call(handler: keyof Routes, url: string, token?: string, raw?: IncomingMessage): Promise<boolean> {
   const guard = new AccessGuard(
     new Reflector(),
     new Authenticator(loadConfig({}).auth, systemClock),
     new PolicyEnforcer(PolicyRuleSet.compile(ADMIN_POLICY_DEFAULTS)),
   );
-  const request = { id: 'req-1', method: 'GET', routeOptions: { url }, headers: token ? { 'x-auth-token': token } : {} };
+  const request = { id: 'req-1', method: 'GET', raw, routeOptions: { url }, headers: token ? { 'x-auth-token': token } : {} };
   const execution = {
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({ header: () => undefined }) }),
@@ -60,6 +62,24 @@ describe('AccessGuard', () => {
     expect(logged).toHaveBeenCalledWith('Routes.forgotten has neither @Public() nor @Policy(...): request req-1 refused');
     // Authentication still comes first: no token is a 401, never a 403.
     await expect(call('forgotten', '/v1.0/forgotten')).rejects.toBeInstanceOf(AuthenticationRequiredError);
+  });
+
+  it('SECURITY: refuses a URL naming another project than the caller’s, admins included, before the route rule', async () => {
+    const claimed = (projectId: string): IncomingMessage => {
+      const raw = {} as IncomingMessage;
+      claimUrlProject(raw, { projectId, mismatch: (url, caller) => new Error(`URL ${url}, caller ${caller}`) });
+      return raw;
+    };
+    await expect(call('guarded', '/v1.0/pods', 'admin:admin', claimed('admin'))).resolves.toBe(true);
+    await expect(call('guarded', '/v1.0/pods', 'admin:admin', claimed('tenant-a'))).rejects.toThrow('URL tenant-a, caller admin');
+    // The project check comes before the rule: alice's wrong URL is a 400, not the rule's 403.
+    await expect(call('guarded', '/v1.0/pods', 'alice:tenant-a', claimed('tenant-b'))).rejects.toThrow(
+      'URL tenant-b, caller tenant-a',
+    );
+    await expect(call('guarded', '/v1.0/pods', undefined, claimed('tenant-b'))).rejects.toBeInstanceOf(
+      AuthenticationRequiredError,
+    );
+    await expect(call('open', '/v1.0', undefined, claimed('tenant-b'))).resolves.toBe(true);
   });
 
   it('lets the health checks through by path, undecorated as they are', async () => {

@@ -9,10 +9,12 @@ import { AuthenticationRequiredError } from './auth.errors';
 import { Authenticator } from './authenticator';
 import { IS_PUBLIC, isPublicPath } from './public.decorator';
 import { attachRequestContext } from './request-context.decorator';
+import { checkUrlProject } from './url-project';
 
 /**
- * The one global guard: authentication, then the route's policy rule. One guard rather than two,
- * so a missing token is always a 401 and never a 403, whatever order Nest would give two globals.
+ * The one global guard: authentication, the URL's project (url-project.ts), then the route's
+ * policy rule. One guard rather than two, so a missing token is always a 401 and never a 403,
+ * whatever order Nest would give two globals.
  * SECURITY: a route with neither `@Public()` nor `@Policy(...)` is refused (403), never open to
  * every authenticated caller; PolicyUsageCheck already stops start-up on one, this is the backstop.
  */
@@ -36,6 +38,9 @@ export class AccessGuard implements CanActivate {
     }
     const context = await this.authenticate(request, http.getResponse<FastifyReply>());
     attachRequestContext(request, context);
+    // Here rather than in an interceptor: guards are the one pipeline step every route already pays
+    // for. Before the policy rule, as Nova's wsgi.Resource checks the URL before the controller.
+    checkUrlProject(request.raw, context.caller.projectId);
     const rule = this.reflector.getAllAndOverride<string | undefined>(POLICY_RULE, targets);
     if (rule === undefined) {
       const route = `${execution.getClass().name}.${execution.getHandler().name}`;

@@ -7,3 +7,4 @@ export * from './noauth-caller';
 export * from './public.decorator';
 export * from './request-context.decorator';
 export * from './token-validator';
+export * from './url-project';
