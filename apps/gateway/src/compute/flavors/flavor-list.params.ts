@@ -1,8 +1,8 @@
 import { FLAVOR_SORT_KEYS, type FlavorListOptions, type FlavorSortKey, type FlavorViewer } from '@podgate/flavors';
 import { MAX_PAGE_SIZE } from '@podgate/kernel';
 import { type ApiVersion, atLeast } from '../microversion';
-import { firstViolation, type JsonSchema } from '../servers/create-validation/nova-json-schema';
-import { pyRepr, pyStr } from '../servers/create-validation/python-repr';
+import { firstViolation, type JsonSchema } from '../validation/nova-json-schema';
+import { pyRepr, pyStr } from '../validation/python-repr';
 import { STRICT_VERSION } from './flavor.wire';
 import { InvalidFlavorRequestError } from './flavor.requests';
 

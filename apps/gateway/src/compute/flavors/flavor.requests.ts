@@ -2,10 +2,10 @@ import { type DefineFlavorInput, MAX_INT, SQL_SP_FLOAT_MAX } from '@podgate/flav
 import { DomainError } from '@podgate/kernel';
 import { type ApiVersion, atLeast } from '../microversion';
 // Nova's JSON-Schema walker and 400 wording, shared with the servers API (section E's module).
-import { DESCRIPTION_PATTERN, firstViolation, type JsonSchema } from '../servers/create-validation/nova-json-schema';
-import { invalidInputDetail } from '../servers/create-validation/invalid-input-detail';
-import { boolean, name } from '../servers/create-validation/nova-parameter-types';
-import { pyRepr } from '../servers/create-validation/python-repr';
+import { DESCRIPTION_PATTERN, firstViolation, type JsonSchema } from '../validation/nova-json-schema';
+import { invalidInputDetail } from '../validation/invalid-input-detail';
+import { boolean, name } from '../validation/nova-parameter-types';
+import { pyRepr } from '../validation/python-repr';
 import { DESCRIPTION_VERSION } from './flavor.wire';
 
 /** A flavor request body Nova would refuse: 400 with Nova's detail. */

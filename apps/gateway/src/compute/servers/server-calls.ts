@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import type { RequestContext } from '@podgate/kernel';
-import { type ForwardedResponse, PodProxy, publicServiceUrl } from '@podgate/openstack';
+import { type ForwardedResponse, PodProxy, PodUnreachableError, publicServiceUrl } from '@podgate/openstack';
+import { READ_MODEL_SQL } from '@podgate/read-model';
+import { listRoutings } from '@podgate/routing';
 import {
   DeleteServerCommand,
   LocateServerQuery,
@@ -11,9 +13,12 @@ import {
   type ServerForward,
   type ServerLocation,
 } from '@podgate/servers';
+import type { SqlExecutor } from '@podgate/sql';
 import type { FastifyRequest } from 'fastify';
 import { publicBaseUrl } from '../compute-url';
+import { atLeast, computeVersionOf } from '../microversion';
 import { callerForward } from './caller-forward';
+import { DOWN_CELL_MIN_VERSION, downPodServerBody } from './down-pod-server.view';
 import { type PodAnswer, podAnswer } from './pod-answer';
 import { viewServerBody } from './server-body-view';
 import { ServerScope } from './server-scope';
@@ -45,15 +50,31 @@ export class ServerCalls {
     private readonly scope: ServerScope,
     @Inject(PodProxy) private readonly proxy: Pick<PodProxy, 'forward'>,
     @Inject(PODGATE_CONFIG) private readonly config: Pick<PodgateConfig, 'http'>,
+    @Inject(READ_MODEL_SQL) private readonly sql: SqlExecutor,
   ) {}
 
   locate(call: ServerCall): Promise<ServerLocation> {
     return this.queries.execute(new LocateServerQuery(call.serverId, this.scope.projectOf(call.context)));
   }
 
-  /** A read, forwarded as is; a 404 from the pod means the server is gone: recorded. */
-  async read(call: ServerCall, path: string, view: ServerView = viewServerOf): Promise<PodAnswer> {
+  /**
+   * GET /servers/{id}. A pod that cannot be reached is Nova's down cell: from 2.69 a 200 with the
+   * partial record podgate can build without it, below 2.69 the 503.
+   */
+  async show(call: ServerCall): Promise<PodAnswer> {
     const location = await this.locate(call);
+    try {
+      return await this.read(call, `/servers/${encodeURIComponent(call.serverId)}`, viewServerOf, location);
+    } catch (error) {
+      if (!(error instanceof PodUnreachableError) || !atLeast(computeVersionOf(call.request), DOWN_CELL_MIN_VERSION)) throw error;
+      this.logger.warn(`server ${call.serverId} shown without pod ${location.pod.name}: ${error.message}`);
+      return { status: 200, body: await this.downPodServer(call, location) };
+    }
+  }
+
+  /** A read, forwarded as is; a 404 from the pod means the server is gone: recorded. */
+  async read(call: ServerCall, path: string, view: ServerView = viewServerOf, known?: ServerLocation): Promise<PodAnswer> {
+    const location = known ?? (await this.locate(call));
     const response = await this.proxy.forward({
       ...callerForward(call.request, call.context, { method: 'GET', path }),
       pod: location.pod,
@@ -95,6 +116,16 @@ export class ServerCalls {
 
   private answer(call: ServerCall, response: ForwardedResponse, location: ServerLocation, view: ServerView): PodAnswer {
     return podAnswer(response, location.pod.name, this.publicCompute(call.request), (body) => view(body, location));
+  }
+
+  private async downPodServer(call: ServerCall, location: ServerLocation): Promise<unknown> {
+    const [route] = await listRoutings(this.sql, { topId: call.serverId, resourceType: 'server', limit: 1 });
+    const publicCompute = this.publicCompute(call.request);
+    return downPodServerBody(
+      { serverId: call.serverId, projectId: location.projectId, azName: location.azName, createdAt: route?.createdAt },
+      computeVersionOf(call.request),
+      { publicCompute, publicBookmark: publicCompute.replace(/\/v2\.1$/, '') },
+    );
   }
 
   private async recordGone(call: ServerCall): Promise<void> {

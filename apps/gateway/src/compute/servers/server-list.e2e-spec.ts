@@ -9,12 +9,16 @@ describe('server lists merged over pods (real sockets)', () => {
   /** Every server of alice, as the pods hold them. */
   let all: string[];
   const PER_POD = 40;
+  /** Every request the pods answered (the simulator's log lines: `<pod> GET <url> -> <status> ...`). */
+  const podLog: string[] = [];
+  const podListCalls = () => podLog.filter((line) => / GET \S*\/servers\/detail\?/.test(line)).length;
 
   beforeAll(async () => {
     ensureServersHttpWired();
     h = await startComputeHarness({
       pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }, { az: 'az3' }],
       env: { PODGATE_POD_LIST_TIMEOUT_MS: '800' },
+      simulator: { log: (line) => podLog.push(line) },
     });
     await prepareServers(h);
     for (const az of ['az1', 'az2', 'az3']) {
@@ -81,6 +85,26 @@ describe('server lists merged over pods (real sockets)', () => {
     const names = seen.map((s) => s.name);
     expect(names).toEqual([...names].sort());
     expect(new Set(seen.map((s) => s.id)).size).toBe(all.length);
+  });
+
+  // A pod's next link is followed: the walks above skip other pods' servers before the marker page
+  // by page, and would lose servers if a full page were taken for a pod's last.
+  it('asks each pod once when its answer has no next link (a pod that ran out costs no extra round trip)', async () => {
+    podLog.length = 0;
+    const { servers, next } = await detail('?limit=1000');
+    expect(servers).toHaveLength(3 * PER_POD);
+    expect(next).toBeUndefined();
+    expect(podListCalls()).toBe(3);
+  });
+
+  it('links a next page whenever a page is full, as Nova, and the page after the last is empty', async () => {
+    const total = 3 * PER_POD;
+    const full = await detail(`?limit=${total}`);
+    expect(full.servers).toHaveLength(total);
+    expect(full.next).toBe(`${h.url}/compute/v2.1/servers/detail?limit=${total}&marker=${full.servers[total - 1].id}`);
+    const after = await detail(full.next?.slice(full.next.indexOf('?')) ?? '');
+    expect(after).toEqual({ servers: [], next: undefined });
+    expect((await detail(`?limit=${total + 1}`)).next).toBeUndefined();
   });
 
   it('answers /servers in Nova’s short shape with podgate’s links', async () => {

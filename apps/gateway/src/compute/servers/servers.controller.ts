@@ -57,7 +57,7 @@ export class ServersController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendPodAnswer(reply, await this.calls.read({ request, context, serverId }, `/servers/${segment(serverId)}`));
+    return sendPodAnswer(reply, await this.calls.show({ request, context, serverId }));
   }
 
   @Put(':server_id')

@@ -1,4 +1,4 @@
-"""Nova's own version documents (python3-nova's views), for the e2e spec to compare podgate's with.
+"""Nova's own version documents (python3-nova's views), for compute-versions.nova.system-spec.ts.
 
 Usage: nova_version_documents.py <base URL of /compute>  ->  {"list": ..., "show": ...} on stdout.
 """

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseApiVersion } from '../../microversion/api-version';
 import { CREATE_BODY_CASES, type CreateBodyCase } from './testing/create-body.corpus';
 import { createServerSchemaFor } from './create-server.schemas';
-import { DESCRIPTION_PATTERN } from './nova-json-schema';
+import { DESCRIPTION_PATTERN } from '../../validation/nova-json-schema';
 import { validateCreateServerBody } from './create-server-body';
 
 const NOVA = '/usr/lib/python3/dist-packages/nova/api/openstack/compute/schemas/servers.py';

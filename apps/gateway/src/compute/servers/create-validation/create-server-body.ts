@@ -2,9 +2,9 @@ import { DomainError } from '@podgate/kernel';
 import type { ApiVersion } from '../../microversion/api-version';
 import { createServerSchemaFor } from './create-server.schemas';
 import { flavorIdFromRef } from './flavor-ref';
-import { invalidInputDetail } from './invalid-input-detail';
-import { firstViolation } from './nova-json-schema';
-import { pyRepr } from './python-repr';
+import { invalidInputDetail } from '../../validation/invalid-input-detail';
+import { firstViolation } from '../../validation/nova-json-schema';
+import { pyRepr } from '../../validation/python-repr';
 import { parseRequestedZone, type RequestedZone, UNPARSABLE_ZONE_MESSAGE } from './requested-zone';
 
 /** A POST /servers body Nova would refuse before reaching its cloud: a 400 with Nova's detail. */

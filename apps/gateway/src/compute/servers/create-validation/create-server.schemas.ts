@@ -1,6 +1,6 @@
 import { type ApiVersion, atLeast } from '../../microversion/api-version';
-import type { JsonSchema } from './nova-json-schema';
-import * as types from './nova-parameter-types';
+import type { JsonSchema } from '../../validation/nova-json-schema';
+import * as types from '../../validation/nova-parameter-types';
 
 /**
  * Nova's POST /servers body schemas (nova/api/openstack/compute/schemas/servers.py), built the way

@@ -1,4 +1,4 @@
-import { podQuery } from './server-list.source';
+import { hasNextLink, podQuery } from './server-list.source';
 import { serverSortValues } from './server-sort-values';
 
 const pod = { azName: 'az2', podAzName: 'nova' };
@@ -21,6 +21,22 @@ describe('podQuery', () => {
     expect(podQuery([['availability_zone', 'az2']], pod, { limit: 3 })).toBe('availability_zone=nova&limit=3');
     expect(podQuery([['availability_zone', '^az']], pod, { limit: 3 })).toBe('availability_zone=nova&limit=3');
     expect(podQuery([['availability_zone', 'az1']], pod, { limit: 3 })).toBeNull();
+  });
+});
+
+describe('hasNextLink', () => {
+  it('is true only for a servers_links entry with rel next', () => {
+    expect(hasNextLink([{ rel: 'next', href: 'http://pod/compute/v2.1/servers/detail?limit=2&marker=b' }])).toBe(true);
+    expect(
+      hasNextLink([
+        { rel: 'previous', href: 'x' },
+        { rel: 'next', href: 'y' },
+      ]),
+    ).toBe(true);
+    expect(hasNextLink(undefined)).toBe(false);
+    expect(hasNextLink([])).toBe(false);
+    expect(hasNextLink([{ rel: 'self', href: 'x' }, null])).toBe(false);
+    expect(hasNextLink({ rel: 'next' })).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import {
 } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
 import type { ServerForward } from '@podgate/servers';
-import type { FederatedListSource, ListedPod, PodPageRequest, SortKey } from '../../../federation/federated-list';
+import type { FederatedListSource, ListedPod, PodPage, PodPageRequest, SortKey } from '../../../federation/federated-list';
 import { viewServer } from '../server-body-view';
 import { serverSortValues } from './server-sort-values';
 
@@ -69,14 +69,18 @@ export class ServerListSource implements FederatedListSource<ListedServer> {
     this.keys = options.sortKeys.map((sort) => sort.key);
   }
 
-  async fetchPage(listed: ListedPod, request: PodPageRequest): Promise<readonly ListedServer[]> {
+  /** The pod's page, and whether it says another follows (its next link), so a pod that ran out is asked no more. */
+  async fetchPage(listed: ListedPod, request: PodPageRequest): Promise<PodPage<ListedServer>> {
     const pod = this.pod(listed);
     const query = podQuery(this.options.pairs, pod, request);
-    if (query === null) return [];
+    if (query === null) return { items: [], more: false };
     const response = await this.get(pod, '/servers/detail', query, request.signal);
-    const servers = (response.body as { servers?: unknown } | undefined)?.servers;
-    if (!Array.isArray(servers)) throw new Error(`${pod.name} answered a server list without servers`);
-    return servers.map((server) => this.listed(server as Json, pod, response));
+    const body = response.body as { servers?: unknown; servers_links?: unknown } | undefined;
+    if (!Array.isArray(body?.servers)) throw new Error(`${pod.name} answered a server list without servers`);
+    return {
+      items: body.servers.map((server) => this.listed(server as Json, pod, response)),
+      more: hasNextLink(body.servers_links),
+    };
   }
 
   sortValues(item: ListedServer): readonly unknown[] {
@@ -161,6 +165,14 @@ export function podQuery(
   out.append('limit', String(page.limit));
   if (page.marker !== undefined) out.append('marker', page.marker);
   return out.toString();
+}
+
+/**
+ * Whether a pod's `servers_links` has a `next` entry: Nova adds one exactly when the page is as long
+ * as the limit after its own max_limit cap, so without it the pod has nothing more to give.
+ */
+export function hasNextLink(links: unknown): boolean {
+  return Array.isArray(links) && links.some((link) => (link as { rel?: unknown } | null)?.rel === 'next');
 }
 
 /** null when the filter is no valid JavaScript regex: then the pod judges it as it stands. */

@@ -10,7 +10,7 @@ const item = (id: string): ListedServer => ({
 
 describe('serverListAnswer', () => {
   it('answers /servers with id, name and links only, /servers/detail with the whole server', () => {
-    const page = { items: [item('a')], hasMore: false, unknown: [] };
+    const page = { items: [item('a')], limit: 1000, unknown: [] };
     expect(serverListAnswer('index', page, links)).toEqual({
       servers: [{ id: 'a', name: 'vm-a', links: [{ rel: 'self', href: 'http://gw/compute/v2.1/servers/a' }] }],
     });
@@ -20,7 +20,7 @@ describe('serverListAnswer', () => {
   it('links the next page as Nova: parameters sorted by name, last values, marker = last id, quote_plus', () => {
     const answer = serverListAnswer(
       'detail',
-      { items: [item('a'), item('b')], hasMore: true, unknown: [] },
+      { items: [item('a'), item('b')], limit: 2, unknown: [] },
       {
         ...links,
         pairs: [
@@ -37,15 +37,31 @@ describe('serverListAnswer', () => {
     ]);
   });
 
+  it('links a next page exactly when the page is full, as Nova (even if nothing follows), never for limit 0', () => {
+    const next = (items: ListedServer[], limit: number) =>
+      serverListAnswer('index', { items, limit, unknown: [] }, links).servers_links as { href: string }[] | undefined;
+    expect(next([item('a'), item('b')], 2)?.[0].href).toBe('http://gw/compute/v2.1/servers?marker=b');
+    expect(next([item('a')], 2)).toBeUndefined();
+    expect(next([], 0)).toBeUndefined();
+  });
+
+  it('counts down pods’ UNKNOWN entries in a full page, as Nova counts its down cells’ minimal constructs', () => {
+    const unknown = [{ serverId: 'x', projectId: 'p', podId: 'pod', azName: 'az1', createdAt: '2025-01-02T03:04:05.678Z' }];
+    const full = serverListAnswer('index', { items: [item('a')], limit: 2, unknown }, links);
+    expect(full.servers_links).toEqual([{ rel: 'next', href: 'http://gw/compute/v2.1/servers?marker=a' }]);
+    const onlyUnknown = serverListAnswer('detail', { items: [], limit: 1, unknown }, links);
+    expect(onlyUnknown.servers_links).toEqual([{ rel: 'next', href: 'http://gw/compute/v2.1/servers/detail?marker=x' }]);
+  });
+
   it('puts down pods’ servers first as Nova’s minimal UNKNOWN constructs', () => {
     const unknown = [{ serverId: 'x', projectId: 'p', podId: 'pod', azName: 'az1', createdAt: '2025-01-02T03:04:05.678Z' }];
     const self = { rel: 'self', href: 'http://gw/compute/v2.1/servers/x' };
     const bookmark = { rel: 'bookmark', href: 'http://gw/compute/servers/x' };
-    expect(serverListAnswer('index', { items: [item('a')], hasMore: false, unknown }, links).servers).toEqual([
+    expect(serverListAnswer('index', { items: [item('a')], limit: 1000, unknown }, links).servers).toEqual([
       { id: 'x', status: 'UNKNOWN', links: [self, bookmark] },
       expect.objectContaining({ id: 'a' }),
     ]);
-    expect((serverListAnswer('detail', { items: [], hasMore: false, unknown }, links).servers as unknown[])[0]).toEqual({
+    expect((serverListAnswer('detail', { items: [], limit: 1000, unknown }, links).servers as unknown[])[0]).toEqual({
       id: 'x',
       status: 'UNKNOWN',
       tenant_id: 'p',

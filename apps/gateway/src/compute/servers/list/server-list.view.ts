@@ -1,4 +1,5 @@
 import type { RoutedServer } from '@podgate/servers';
+import { novaIsoTime, serverLinks } from '../down-pod-server.view';
 import type { ListedServer } from './server-list.source';
 
 type Json = Record<string, unknown>;
@@ -7,7 +8,8 @@ export type ServerListKind = 'index' | 'detail';
 
 export interface ServerListPage {
   readonly items: readonly ListedServer[];
-  readonly hasMore: boolean;
+  /** The page size asked, after Nova's max_limit cap (1000 when the client gave none). */
+  readonly limit: number;
   /** Servers of pods that did not answer, shown as UNKNOWN entries first (2.69+, Nova's down cells). */
   readonly unknown: readonly RoutedServer[];
 }
@@ -24,16 +26,21 @@ export interface ServerListLinks {
  * Nova's list answers (views/servers.py): `/servers` shows id, name and links (built here from the
  * detail the pods gave), `/servers/detail` the whole server. Down pods' servers come first, as
  * Nova's minimal constructs for down cells: id, status UNKNOWN and links, plus tenant_id and created
- * in the detail. `servers_links` has a next link when more servers follow.
+ * in the detail. `servers_links` has a next link whenever the page is full, as Nova's
+ * _get_collection_links: the last page may carry one that leads to an empty page (clients following
+ * next links, openstacksdk's included, stop at an empty page).
  */
 export function serverListAnswer(kind: ServerListKind, page: ServerListPage, links: ServerListLinks): Json {
   const unknown = page.unknown.map((routed) => unknownEntry(kind, routed, links));
   const known = page.items.map(({ server }) =>
     kind === 'detail' ? server : { id: server.id, name: server.name, links: server.links },
   );
-  const answer: Json = { servers: [...unknown, ...known] };
-  const last = page.items.at(-1);
-  if (page.hasMore && last) answer.servers_links = [{ rel: 'next', href: nextHref(kind, String(last.server.id), links) }];
+  const servers = [...unknown, ...known];
+  const answer: Json = { servers };
+  // Nova counts the down cells' minimal entries too; the marker is the page's last id, whichever it is.
+  const last = servers.at(-1);
+  if (page.limit > 0 && servers.length === page.limit && last)
+    answer.servers_links = [{ rel: 'next', href: nextHref(kind, String(last.id), links) }];
   return answer;
 }
 
@@ -41,12 +48,9 @@ function unknownEntry(kind: ServerListKind, routed: RoutedServer, links: ServerL
   const entry: Json = { id: routed.serverId, status: 'UNKNOWN' };
   if (kind === 'detail') {
     entry.tenant_id = routed.projectId;
-    entry.created = routed.createdAt.replace(/\.\d+Z$/, 'Z');
+    entry.created = novaIsoTime(routed.createdAt);
   }
-  entry.links = [
-    { rel: 'self', href: `${links.publicCompute}/servers/${routed.serverId}` },
-    { rel: 'bookmark', href: `${links.publicBookmark}/servers/${routed.serverId}` },
-  ];
+  entry.links = serverLinks(routed.serverId, links);
   return entry;
 }
 

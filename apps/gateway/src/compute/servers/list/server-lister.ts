@@ -82,7 +82,7 @@ export class ServerLister {
           page.items.length,
         );
     }
-    return serverListAnswer(request.kind, { items: page.items, hasMore: page.hasMore, unknown }, request.links);
+    return serverListAnswer(request.kind, { items: page.items, limit: params.limit, unknown }, request.links);
   }
 
   /** Nova's _generate_minimal_construct_for_down_cells: as many as the page has room for. */

@@ -1,5 +1,6 @@
 // Expectations are Python's answers (python3-nova 26.2 on Python 3.11: Nova's FormatChecker and the
-// libraries it calls), recorded once; the differential system spec asks Nova live.
+// libraries it calls), recorded once; servers/create-validation/create-server-body.nova.system-spec.ts
+// asks Nova live.
 import { isBase64, isIpv4, isIpv6, isUuidLike, isValidName } from './nova-formats';
 
 const UUID = '6e9f1e2c-3b1a-4c4e-9d52-0a4f3c2b1d00';

@@ -1,9 +1,10 @@
 import { DESCRIPTION_PATTERN, type JsonSchema } from './nova-json-schema';
 
 /**
- * Nova's parameter types (nova/api/validation/parameter_types.py) that its server-create schemas
+ * Nova's parameter types (nova/api/validation/parameter_types.py) that its server and flavor schemas
  * use, transcribed key for key in Nova's order (the order decides which error Nova reports first).
- * The differential system spec compares every schema built from these with Nova's own.
+ * servers/create-validation/create-server-body.nova.system-spec.ts compares the server-create schemas
+ * built from these with Nova's own.
  */
 
 export const boolean: JsonSchema = {

@@ -1,5 +1,5 @@
 /**
- * The `format` checks Nova's validator runs on a server-create body, each reproducing the Python
+ * The `format` checks Nova's validator runs on request bodies (servers, flavors), each reproducing the Python
  * function it names (nova/api/validation/validators.py and the libraries it calls), so a value is
  * refused here exactly when Nova refuses it.
  */
