@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CreateServerHandler } from './commands/create-server/create-server.handler';
+import { ProvisioningConfirmer } from './commands/create-server/provisioning-confirmer';
 import { DeleteServerHandler } from './commands/delete-server/delete-server.handler';
 import { DeletionConfirmer } from './commands/delete-server/deletion-confirmer';
 import { RecordServerGoneHandler } from './commands/record-server-gone/record-server-gone.handler';
@@ -15,13 +16,14 @@ import { LocateServerHandler } from './queries/locate-server/locate-server.handl
  * CqrsModule.forRoot()). Needs from the app: EVENT_STORE, READ_MODEL_SQL, PODGATE_CONFIG (the
  * runtime, global), PodProxy (UpstreamModule, global), SelectPodCommand's handler on the command
  * bus (BindingsModule), and optionally KEYSTONE_CLIENT (UpstreamModule; null in noauth mode, where
- * deletes are confirmed with the caller's token) and SERVERS_WRITE_OPTIONS.
+ * deletes and creates in doubt are confirmed with the caller's token) and SERVERS_WRITE_OPTIONS.
  */
 @Module({
   imports: [CqrsModule],
   providers: [
     ServerRoutes,
     CreateServerHandler,
+    ProvisioningConfirmer,
     RequestServerActionHandler,
     DeleteServerHandler,
     DeletionConfirmer,
@@ -30,6 +32,6 @@ import { LocateServerHandler } from './queries/locate-server/locate-server.handl
     ListServerPodsHandler,
     ListRoutedServersHandler,
   ],
-  exports: [ServerRoutes, DeletionConfirmer],
+  exports: [ServerRoutes, DeletionConfirmer, ProvisioningConfirmer],
 })
 export class ServersModule {}

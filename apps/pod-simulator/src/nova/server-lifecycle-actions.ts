@@ -114,6 +114,9 @@ function unshelve(ctx: ActionContext): ActionResult {
     throw badRequest('The requested availability zone is not available');
   }
   checkServerAction(server, 'unshelve', ctx.caller.isAdmin);
+  // Nova keeps the pin in the request spec: an AZ given at unshelve (2.77+) pins the server to it,
+  // null (2.91+) unpins it; no key leaves it (compute/api.py unshelve, expected_az_after_unshelve).
+  if (Object.hasOwn(args, 'availability_zone')) server.pinnedAz = (args.availability_zone as string | null) ?? null;
   const host = server.host
     ? undefined
     : pod.scheduler.pickHost(server.flavor, server.imageId === null, {

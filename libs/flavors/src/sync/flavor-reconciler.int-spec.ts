@@ -1,5 +1,12 @@
 import { KeystoneClient, PodProxy } from '@podgate/openstack';
-import { PodWriter, podIdFor, RegisterPodCommand, RegisterPodHandler } from '@podgate/pods';
+import {
+  DeregisterPodCommand,
+  DeregisterPodHandler,
+  PodWriter,
+  podIdFor,
+  RegisterPodCommand,
+  RegisterPodHandler,
+} from '@podgate/pods';
 import { type SimulatorHandle, startSimulator } from '../../../../apps/pod-simulator/src/simulator';
 import { AddFlavorAccessCommand } from '../commands/add-flavor-access/add-flavor-access.command';
 import { AddFlavorAccessHandler } from '../commands/add-flavor-access/add-flavor-access.handler';
@@ -209,6 +216,27 @@ describe('FlavorReconciler against the pod simulator (PGlite, real sockets)', ()
     await reconciler().syncOnce();
     expect([podFlavor(0, 'gpu'), podFlavor(1, 'gpu')]).toEqual([undefined, undefined]);
     await eventually(async () => expect((await listFlavorSyncStatuses(bed.sql)).map((s) => s.flavorId)).toEqual(['2']));
+  });
+
+  it('forgets the retry of a push whose task left the plan some other way (its pod deregistered)', async () => {
+    sim.pods[1].faults.update({ errorRate: 1, errorStatus: 500 });
+    try {
+      await new SetFlavorExtraSpecsHandler(bed.writer()).execute(
+        new SetFlavorExtraSpecsCommand('2', { 'hw:numa_nodes': '1' }, flavorAdminContext()),
+      );
+      const made = reconciler({ retryBaseMs: 60_000 });
+      expect(await made.syncOnce()).toEqual({ synced: 1, failed: 1, deferred: 0 });
+      expect(made.retriesWaiting).toBe(1);
+      // Nothing is left depending on the pod in this test's read models: no binding, no route.
+      const unused = { activeBindings: async () => 0, routedResources: async () => 0 };
+      await new DeregisterPodHandler(new PodWriter(bed.store, bed.sql), unused).execute(
+        new DeregisterPodCommand({ podId: podIdFor('Pod2'), reason: 'retired' }, flavorAdminContext()),
+      );
+      expect(await made.syncOnce()).toEqual({ synced: 0, failed: 0, deferred: 0 });
+      expect(made.retriesWaiting).toBe(0); // else a past due entry would make every tick run a round
+    } finally {
+      sim.pods[1].faults.reset();
+    }
   });
 
   it('stops promptly with a call in flight to a hanging pod, and leaves nothing running', async () => {

@@ -37,6 +37,9 @@ export interface SyncRoundResult {
   readonly deferred: number;
 }
 
+/** The backoff key of one flavor on one pod. */
+const syncKey = (flavorId: string, podId: string): string => `${flavorId}\u0000${podId}`;
+
 export type FlavorReconcilerState = 'idle' | 'off' | 'running' | 'stopped';
 
 /**
@@ -105,6 +108,11 @@ export class FlavorReconciler implements OnApplicationBootstrap, BeforeApplicati
     if (this.state === 'running') this.state = 'stopped';
   }
 
+  /** Failed pushes waiting for their retry (a task that left the plan is forgotten at the next round). */
+  get retriesWaiting(): number {
+    return this.backoff.size;
+  }
+
   /** One round now; a round in flight is joined, not doubled. */
   syncOnce(): Promise<SyncRoundResult> {
     const pusher = this.pusher;
@@ -152,6 +160,7 @@ export class FlavorReconciler implements OnApplicationBootstrap, BeforeApplicati
       await listFlavorSyncStatuses(this.sql),
       pods.map((pod) => pod.podId),
     );
+    this.backoff.retainOnly(new Set(tasks.map((task) => syncKey(task.flavorId, task.podId))));
     const result = { synced: 0, failed: 0, deferred: 0 };
     const queues = pods.map((pod) => ({ pod, tasks: tasks.filter((task) => task.podId === pod.podId) }));
     let next = 0;
@@ -173,7 +182,7 @@ export class FlavorReconciler implements OnApplicationBootstrap, BeforeApplicati
 
   /** null: nothing left to do (the read model lagged behind a record, or another replica did it). */
   private async runTask(pusher: FlavorPodPusher, pod: PodView, planned: SyncTask): Promise<keyof SyncRoundResult | null> {
-    const key = `${planned.flavorId}\u0000${pod.podId}`;
+    const key = syncKey(planned.flavorId, pod.podId);
     if (this.stopping || !this.backoff.isDue(key, Date.now())) return 'deferred';
     const context = systemContext();
     try {

@@ -19,6 +19,16 @@ describe('SyncBackoff', () => {
     expect(backoff.nextDueAt()).toBeUndefined();
   });
 
+  it('forgets the entries of tasks no longer planned, so no past due retry lingers', () => {
+    const backoff = new SyncBackoff({ baseMs: 100, maxMs: 1000 });
+    backoff.failed('gone', failure, 0);
+    backoff.failed('kept', failure, 50);
+    backoff.retainOnly(new Set(['kept', 'never-failed']));
+    expect(backoff.size).toBe(1);
+    expect(backoff.nextDueAt()).toBe(150);
+    expect(backoff.isDue('kept', 149)).toBe(false);
+  });
+
   it('keeps flavors and pods apart', () => {
     const backoff = new SyncBackoff({ baseMs: 100, maxMs: 1000 });
     backoff.failed('a', failure, 0);

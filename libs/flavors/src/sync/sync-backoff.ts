@@ -48,6 +48,20 @@ export class SyncBackoff {
     this.entries.delete(key);
   }
 
+  /**
+   * Forgets every entry whose key is not in `planned`: a task that left the plan some other way
+   * (another replica synced it, its pod was deregistered, its flavor deleted) has no retry to wait
+   * for, and its past due entry would otherwise make every tick look like a retry is due.
+   */
+  retainOnly(planned: ReadonlySet<string>): void {
+    for (const key of this.entries.keys()) if (!planned.has(key)) this.entries.delete(key);
+  }
+
+  /** Retries waiting (due or not). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The earliest instant a waiting retry is due; undefined when none waits. */
   nextDueAt(): number | undefined {
     let earliest: number | undefined;

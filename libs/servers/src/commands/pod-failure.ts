@@ -21,26 +21,54 @@ export function scrub(message: string, secrets: readonly string[]): string {
   return clean.slice(0, MAX_FAILURE_MESSAGE_LENGTH);
 }
 
+/**
+ * Network failures that prove a request never reached the pod: no connection, no address, no
+ * endpoint. Any other failure (a timeout or reset once sent, a cancellation, something unknown)
+ * may have come after the pod took it.
+ */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENDPOINT']);
+
+export const mayHaveReachedPod = (error: unknown): boolean =>
+  !(error instanceof PodUnreachableError && NEVER_SENT.has(error.networkCode));
+
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
-/** Keys whose values are secrets in Nova bodies: changePassword/rebuild/rescue's adminPass, rebuild's user_data, file contents. */
-const SECRET_KEYS = /^(adminPass|admin_pass|password|user_data|contents)$/i;
+/** Keys whose values are credentials wherever they appear in a Nova body (create, rebuild, changePassword, rescue). */
+const CREDENTIAL_KEYS = /^(adminPass|admin_pass|password|user_data|contents)$/i;
+/** Keys whose values are user metadata (create, rebuild, createImage, the metadata sub-resource's bodies). */
+const METADATA_KEYS = /^(metadata|meta)$/;
+/**
+ * Metadata values this short ("1", "on") are not secrets and would blank out ordinary words of the
+ * pod's message. Credentials are scrubbed at any length.
+ */
+const MIN_METADATA_SECRET_LENGTH = 3;
 
 /**
- * SECURITY: the secret values anywhere in a request body, to blank out of what the pod answers
- * before it is recorded (Nova's validation errors echo the invalid value).
+ * SECURITY: the one secret policy of the servers slice, for create, actions and delete alike: the
+ * values to blank out of what the pod answers before it is recorded or logged (Nova's validation
+ * errors echo the invalid value: "Invalid input for field/attribute adminPass. Value: ..."):
+ * the caller's token, every value under a credential key (adminPass, password, user_data, file
+ * contents) and every metadata value, anywhere in the body. Keys are not secrets (the intent
+ * records metadata keys).
  */
-export function secretsOfBody(body: unknown): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown, secret: boolean): void => {
+export function requestSecrets(body: unknown, token?: string): string[] {
+  const found = token ? [token] : [];
+  const visit = (value: unknown, kind: 'plain' | 'credential' | 'metadata'): void => {
     if (typeof value === 'string') {
-      if (secret && value.length > 0) found.push(value);
+      const minLength = kind === 'metadata' ? MIN_METADATA_SECRET_LENGTH : 1;
+      if (kind !== 'plain' && value.length >= minLength) found.push(value);
     } else if (Array.isArray(value)) {
-      value.forEach((item) => visit(item, secret));
+      value.forEach((item) => visit(item, kind));
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, inner] of Object.entries(value)) visit(inner, secret || SECRET_KEYS.test(key));
+      for (const [key, inner] of Object.entries(value)) visit(inner, kindOf(key, kind));
     }
   };
-  visit(body, false);
+  visit(body, 'plain');
   return found;
+}
+
+function kindOf(key: string, parent: 'plain' | 'credential' | 'metadata'): 'plain' | 'credential' | 'metadata' {
+  if (parent === 'credential' || CREDENTIAL_KEYS.test(key)) return 'credential';
+  if (parent === 'metadata' || METADATA_KEYS.test(key)) return 'metadata';
+  return 'plain';
 }

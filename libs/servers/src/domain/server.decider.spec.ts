@@ -88,7 +88,7 @@ describe('server decider', () => {
       expect(server.given([requested, ...live]).when(other).error).toBeInstanceOf(ServerRecordConflictError);
     });
 
-    it('adopts a server the pod made after a recorded failure (a timed-out create the reconciler finds)', () => {
+    it('adopts a server the pod made after a recorded failure (a timed-out create the provisioning confirmer finds)', () => {
       expect(server.given([requested, failed]).when(recordCreated)).toEqual({ events: [created, routed] });
     });
 
@@ -193,6 +193,28 @@ describe('server decider', () => {
     it('records the deletion the pod confirmed with the unrouting in one decision, once', () => {
       expect(server.given([...live, deleteRequested]).when(recordDeleted)).toEqual({ events: deleted('d1') });
       expect(server.given([...live, deleteRequested, ...deleted()]).when(recordDeleted)).toEqual({ events: [] });
+    });
+
+    it('names the delete the pod accepted, never one it refused', () => {
+      const request = (deleteId: string): ServerStreamEvent => ({
+        ...deleteRequested,
+        data: { ...deleteRequested.data, deleteId },
+      });
+      const refused = (deleteId: string): ServerStreamEvent => ({
+        type: 'ServerDeleteFailed',
+        data: { serverId, podId, projectId: 'tenant-a', deleteId, status: 409, message: 'Instance is locked' },
+      });
+      const [d1, d2] = ['d1', 'd2'];
+      const namedBy = (history: ServerStreamEvent[], named?: string) => {
+        const events = server
+          .given([...live, ...history])
+          .when({ ...recordDeleted, ...(named ? { deleteId: named } : {}) }).events;
+        return events?.[0].type === 'ServerDeleted' ? events[0].data.deleteId : 'nothing recorded';
+      };
+      expect(namedBy([request(d1), request(d2), refused(d2)])).toBe(d1);
+      expect(namedBy([request(d1), refused(d1)])).toBeNull();
+      expect(namedBy([request(d1), request(d2)], d1)).toBe(d1); // the confirmer knows which one the pod took
+      expect(namedBy([request(d1)], 'never-asked')).toBe(d1);
     });
 
     it('unroutes a server that vanished from its pod without a delete request', () => {

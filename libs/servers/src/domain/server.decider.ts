@@ -27,7 +27,7 @@ export type ServerCommand =
   /** The handler folds the intent stream; the server stream does not exist yet. */
   | { readonly type: 'RequestServerProvisioning'; readonly intent: ServerProvisioningRequestedData }
   /**
-   * The handler (or the reconciler, adopting a tagged bottom server) folds the intent stream and
+   * The handler (or the provisioning confirmer, adopting a tagged bottom server) folds the intent stream and
    * then `server-<serverId>`, in that order; the events decided go to the server stream.
    */
   | { readonly type: 'RecordServerCreated'; readonly provisioningId: string; readonly serverId: string }
@@ -37,11 +37,15 @@ export type ServerCommand =
   /** A 2xx status is success, anything else failure: the event follows the pod's answer, not the caller's reading of it. */
   | ({ readonly type: 'RecordServerActionOutcome'; readonly serverId: string; readonly actionId: string } & PodAnswer)
   | { readonly type: 'RequestServerDelete'; readonly serverId: string; readonly deleteId: string }
-  | { readonly type: 'RecordServerDeleted'; readonly serverId: string };
+  /**
+   * `deleteId`: the delete request whose acceptance the pod has now confirmed (the deletion
+   * confirmer knows it); absent when the server was simply found gone.
+   */
+  | { readonly type: 'RecordServerDeleted'; readonly serverId: string; readonly deleteId?: string };
 
 /**
  * Pure. Repeating a request or a record that is already true records nothing, so a re-run handler
- * and a reconciler racing it are harmless; a record contradicting the first one is refused.
+ * and a background confirmer racing it are harmless; a record contradicting the first one is refused.
  */
 export function decideServer(command: ServerCommand, state: ServerState): ServerStreamEvent[] {
   switch (command.type) {
@@ -59,7 +63,7 @@ export function decideServer(command: ServerCommand, state: ServerState): Server
         throw new ServerRecordConflictError(`provisioning ${command.provisioningId} already created ${state.server.serverId}`);
       }
       // Also after a recorded failure: a timed-out create may still have made a server, which the
-      // reconciler adopts. The pod is the truth, and an unrouted server would be an invisible orphan.
+      // provisioning confirmer adopts. The pod is the truth, and an unrouted server would be an invisible orphan.
       const created: ServerCreatedData = { ...state.server, serverId: command.serverId };
       const { serverId, podId, projectId, azName } = created;
       return [
@@ -72,7 +76,7 @@ export function decideServer(command: ServerCommand, state: ServerState): Server
     }
     case 'RecordServerProvisioningFailed': {
       if (state.status === 'unknown') throw new ServerProvisioningNotRequestedError(command.provisioningId);
-      // Already failed: a repeat. Already created: the server exists (the reconciler adopted it while
+      // Already failed: a repeat. Already created: the server exists (the confirmer adopted it while
       // the handler waited), so a late "failure" is not the truth and is not recorded.
       if (state.status !== 'provisioning') return [];
       const { provisioningId, podId } = state.server;
@@ -96,11 +100,11 @@ export function decideServer(command: ServerCommand, state: ServerState): Server
     }
     case 'RecordServerDeleted': {
       if (state.status === 'deleted' && state.server.serverId === command.serverId) return [];
-      const { server, deleteIds } = existing(state, command.serverId);
-      const { serverId, podId, projectId } = server;
-      // No delete request: the server vanished from its pod (deleted there, or found gone by a
-      // reconciler). Its route must go all the same, or every GET would hit the pod for a 404.
-      const deleteId = deleteIds.at(-1) ?? null;
+      const known = existing(state, command.serverId);
+      const { serverId, podId, projectId } = known.server;
+      // No delete request the pod took: the server vanished from its pod (deleted there, or found
+      // gone by a show). Its route must go all the same, or every GET would hit the pod for a 404.
+      const deleteId = confirmedDelete(known, command.deleteId);
       return [
         { type: 'ServerDeleted', data: { serverId, podId, projectId, deleteId } },
         { type: 'ResourceUnrouted', data: { resourceType: 'server', topId: serverId, podId } },
@@ -114,7 +118,7 @@ export function decideServer(command: ServerCommand, state: ServerState): Server
 /**
  * An outcome needs its request. Works on a deleted server too: the pod answered before or while
  * the server went, and that answer is a fact. An unknown action id is refused, not ignored: only the
- * handler that appended the request (or a reconciler that read it) records outcomes, so an unknown
+ * handler that appended the request records outcomes, so an unknown
  * id means a wrong stream or a lost request, a bug that silently dropping the pod's answer would hide.
  */
 function decideActionOutcome(
@@ -134,6 +138,15 @@ function decideActionOutcome(
   return succeeded
     ? [{ type: 'ServerActionSucceeded', data: { serverId, projectId, actionId, status: command.status } }]
     : [{ type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failure(command) } }];
+}
+
+/**
+ * The delete the pod confirmed: the one named (its 2xx is known to the caller), if it was asked;
+ * else the last one the pod did not refuse; else none.
+ */
+function confirmedDelete(server: KnownServer, named: string | undefined): string | null {
+  if (named !== undefined && server.deleteIds.includes(named)) return named;
+  return server.deleteIds.filter((id) => !server.refusedDeleteIds.includes(id)).at(-1) ?? null;
 }
 
 /** Actions and deletes need a server that was created and not deleted, as Nova answers 404 otherwise. */

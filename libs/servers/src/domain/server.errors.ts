@@ -10,7 +10,7 @@ export class ServerNotFoundError extends DomainError {
 }
 
 /**
- * An outcome for a provisioning that was never requested: a handler or reconciler folded the wrong
+ * An outcome for a provisioning that was never requested: a handler or confirmer folded the wrong
  * stream. A bug, never a client's doing, so the filter's 409 is only a safety net; log it.
  */
 export class ServerProvisioningNotRequestedError extends DomainError {
@@ -43,8 +43,9 @@ export class ServerRecordConflictError extends DomainError {
  * A create re-run with the request id of one whose intent is recorded but whose outcome is not, and
  * the pod shows no server tagged with it: the first forward may still be in flight (or timed out
  * after the pod made the server). Forwarding again could make a second server, so podgate does
- * not; the reconciler adopts a tagged server if one appears. 409, as Nova answers a request that
- * conflicts with one under way.
+ * not; the provisioning confirmer, watching since the first run lost its answer, adopts a tagged
+ * server if one appears within its bound, as does any later re-run of the request. 409, as Nova
+ * answers a request that conflicts with one under way.
  */
 export class ServerProvisioningInDoubtError extends DomainError {
   readonly code = 'SERVERS.PROVISIONING_IN_DOUBT';

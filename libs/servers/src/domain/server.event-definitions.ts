@@ -6,6 +6,7 @@ import type {
   ServerActionSucceededData,
   ServerCreatedData,
   ServerDeletedData,
+  ServerDeleteFailedData,
   ServerDeleteRequestedData,
   ServerEventType,
   ServerProvisioningFailedData,
@@ -64,6 +65,7 @@ const actionRequested = z.object({ serverId: id, podId: id, projectId: id, actio
 const actionSucceeded = z.object({ serverId: id, projectId: id, actionId: id, status });
 const actionFailed = z.object({ serverId: id, projectId: id, actionId: id, status, message: z.string() });
 const deleteRequested = z.object({ serverId: id, podId: id, projectId: id, deleteId: id });
+const deleteFailed = z.object({ serverId: id, podId: id, projectId: id, deleteId: id, status, message: z.string() });
 const deleted = z.object({ serverId: id, podId: id, projectId: id, deleteId: id.nullable() });
 
 /** Parsers for the event-type registry and the servers projections; routing's two types are routing's to register. */
@@ -83,5 +85,6 @@ export const SERVER_EVENT_DEFINITIONS = [
   { type: 'ServerActionSucceeded', version: 1, parse: (data: unknown): ServerActionSucceededData => actionSucceeded.parse(data) },
   { type: 'ServerActionFailed', version: 1, parse: (data: unknown): ServerActionFailedData => actionFailed.parse(data) },
   { type: 'ServerDeleteRequested', version: 1, parse: (data: unknown): ServerDeleteRequestedData => deleteRequested.parse(data) },
+  { type: 'ServerDeleteFailed', version: 1, parse: (data: unknown): ServerDeleteFailedData => deleteFailed.parse(data) },
   { type: 'ServerDeleted', version: 1, parse: (data: unknown): ServerDeletedData => deleted.parse(data) },
 ] as const satisfies readonly EventTypeDefinition<ServerEventType>[];

@@ -94,11 +94,28 @@ export interface ServerDeleteRequestedData {
   readonly deleteId: string;
 }
 
+/**
+ * The pod refused a delete (409 locked or busy, 403, a 5xx, a 404 that is not Nova's own) or could not
+ * be reached (503) / did not answer in time (504): the server and its route stay. `message` as for
+ * actions: the pod's fault message, scrubbed and capped.
+ */
+export interface ServerDeleteFailedData {
+  readonly serverId: string;
+  readonly podId: string;
+  readonly projectId: string;
+  readonly deleteId: string;
+  readonly status: number;
+  readonly message: string;
+}
+
 export interface ServerDeletedData {
   readonly serverId: string;
   readonly podId: string;
   readonly projectId: string;
-  /** The delete request the pod confirmed; null when the server vanished from its pod without one. */
+  /**
+   * The delete request the pod accepted and then confirmed (its GET answered Nova's 404), never one
+   * it refused (ServerDeleteFailed); null when the server vanished from its pod without one.
+   */
   readonly deleteId: string | null;
 }
 
@@ -110,6 +127,7 @@ export type ServerEvent =
   | { readonly type: 'ServerActionSucceeded'; readonly data: ServerActionSucceededData }
   | { readonly type: 'ServerActionFailed'; readonly data: ServerActionFailedData }
   | { readonly type: 'ServerDeleteRequested'; readonly data: ServerDeleteRequestedData }
+  | { readonly type: 'ServerDeleteFailed'; readonly data: ServerDeleteFailedData }
   | { readonly type: 'ServerDeleted'; readonly data: ServerDeletedData };
 
 export type ServerEventType = ServerEvent['type'];
@@ -125,6 +143,7 @@ export const SERVER_EVENT_TYPES: readonly ServerEventType[] = [
   'ServerActionSucceeded',
   'ServerActionFailed',
   'ServerDeleteRequested',
+  'ServerDeleteFailed',
   'ServerDeleted',
 ];
 

@@ -30,6 +30,8 @@ export interface KnownServer {
   readonly server: ServerCreatedData;
   readonly actions: Readonly<Record<string, ActionRecord>>;
   readonly deleteIds: readonly string[];
+  /** The delete requests the pod refused (ServerDeleteFailed): never the one a ServerDeleted names. */
+  readonly refusedDeleteIds: readonly string[];
 }
 
 export const initialServerState: ServerState = { status: 'unknown' };
@@ -51,7 +53,7 @@ export function evolveServer(state: ServerState, event: ServerStreamEvent): Serv
     case 'ServerCreated':
       return state.status === 'created' || state.status === 'deleted'
         ? state
-        : { status: 'created', server: { ...event.data }, actions: {}, deleteIds: [] };
+        : { status: 'created', server: { ...event.data }, actions: {}, deleteIds: [], refusedDeleteIds: [] };
     case 'ServerActionRequested':
       return withActions(state, (actions) => ({
         ...actions,
@@ -69,6 +71,10 @@ export function evolveServer(state: ServerState, event: ServerStreamEvent): Serv
     }
     case 'ServerDeleteRequested':
       return state.status === 'created' ? { ...state, deleteIds: [...state.deleteIds, event.data.deleteId] } : state;
+    case 'ServerDeleteFailed':
+      return state.status === 'created' || state.status === 'deleted'
+        ? { ...state, refusedDeleteIds: [...state.refusedDeleteIds, event.data.deleteId] }
+        : state;
     case 'ServerDeleted':
       return state.status === 'created' ? { ...state, status: 'deleted' } : state;
     case 'ResourceRouted':

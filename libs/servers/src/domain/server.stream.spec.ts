@@ -77,6 +77,13 @@ describe('server streams', () => {
       data: { serverId: 's1', podId: 'p', projectId: 't', deleteId },
     });
     expect(serverEventIdFor(deleteRequested('d1'))).not.toBe(serverEventIdFor(deleteRequested('d2')));
+    const deleteFailed = (deleteId: string, status: number): ServerStreamEvent => ({
+      type: 'ServerDeleteFailed',
+      data: { serverId: 's1', podId: 'p', projectId: 't', deleteId, status, message: 'x' },
+    });
+    expect(serverEventIdFor(deleteFailed('d1', 409))).toBe(serverEventIdFor(deleteFailed('d1', 503)));
+    expect(serverEventIdFor(deleteFailed('d1', 409))).not.toBe(serverEventIdFor(deleteFailed('d2', 409)));
+    expect(serverEventIdFor(deleteFailed('d1', 409))).not.toBe(serverEventIdFor(deleteRequested('d1')));
   });
 
   it('has a parser for every event type, and a strict one for the intent', () => {
@@ -85,5 +92,7 @@ describe('server streams', () => {
     expect(parse(intent)).toEqual(intent);
     expect(() => parse({ ...intent, request: { ...intent.request, user_data: 'IyEvYmluL3No' } })).toThrow(/user_data/);
     expect(() => parse({ ...intent, adminPass: 'hunter2' })).toThrow(/adminPass/);
+    const deleteFailed = { serverId: 's1', podId: 'p', projectId: 't', deleteId: 'd1', status: 409, message: 'locked' };
+    expect(SERVER_EVENT_DEFINITIONS.find((d) => d.type === 'ServerDeleteFailed')?.parse(deleteFailed)).toEqual(deleteFailed);
   });
 });

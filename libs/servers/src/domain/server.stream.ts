@@ -10,10 +10,10 @@ export const SERVER_PROVISIONING_CATEGORY = 'serverProvisioning';
  * - Read-your-writes: a GET right after create knows only the pod's id. `server-<pod's id>` is a
  *   stream name it can compute and read when rm_routings lags; a stream keyed by podgate's id would
  *   need an index from the pod's id to it, which is the very read model that lags.
- * - The reconciler lists a pod's servers, reads the tag below from each, and folds
- *   `serverProvisioning-<tag>` with `server-<bottom id>`: intent without ServerCreated means adopt
- *   (RecordServerCreated, which the decider accepts even after a recorded failure); intent with
- *   neither outcome nor tagged server after a deadline means RecordServerProvisioningFailed.
+ * - A create whose outcome is in doubt (the answer lost after sending, a pod 5xx, a failed record)
+ *   is watched by the ProvisioningConfirmer: it lists the pod's servers carrying the tag below and
+ *   folds `serverProvisioning-<tag>` with `server-<bottom id>`: intent without ServerCreated means
+ *   adopt (RecordServerCreated, which the decider accepts even after a recorded failure).
  * - Retries: the provisioning id (and every action and delete id) is derived from podgate's request
  *   id, so a handler that re-runs a request meets the same streams, the decider answers with no new
  *   events, and deterministic event ids make a repeated append a no-op. A client's retry is a new
@@ -26,7 +26,7 @@ export const serverProvisioningStream = (provisioningId: string): string =>
   streamName(SERVER_PROVISIONING_CATEGORY, provisioningId);
 
 /**
- * Set as server metadata on the bottom create, so the reconciler can find podgate's intent from the
+ * Set as server metadata on the bottom create, so podgate can find its intent from the
  * pod's side. Metadata, not a server tag: it exists at every microversion (tags in create need 2.52).
  */
 export const PROVISIONING_METADATA_KEY = 'podgate:provisioning_id';
@@ -55,11 +55,12 @@ export function streamOfServerEvent(event: ServerStreamEvent): string {
 
 /**
  * A decided event's id: the same decision for the same request gives the same id, so an append
- * repeated after a lost answer (or by a reconciler racing the handler) writes nothing twice.
+ * repeated after a lost answer (or by a confirmer racing the handler) writes nothing twice.
  * Slots, not types, make the id: an action's outcome has one slot whether it succeeded or failed,
  * so the hot path (which appends outcomes without folding the stream) cannot record two different
  * outcomes for one action: the store answers the second append as a replay of the first, and the
- * first answer stands, as the decider rules. A server is created, and deleted, once per stream.
+ * first answer stands, as the decider rules. A delete request and its refusal have a slot each per
+ * delete id. A server is created, and deleted, once per stream.
  */
 export function serverEventIdFor(event: ServerStreamEvent): string {
   let slot: string = event.type;
@@ -74,6 +75,7 @@ export function serverEventIdFor(event: ServerStreamEvent): string {
       key = event.data.actionId;
       break;
     case 'ServerDeleteRequested':
+    case 'ServerDeleteFailed':
       key = event.data.deleteId;
       break;
     default:

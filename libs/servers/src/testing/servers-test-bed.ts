@@ -10,7 +10,7 @@ import {
   type RecordedEvent,
 } from '@podgate/event-store';
 import type { RequestContext } from '@podgate/kernel';
-import { PodProxy } from '@podgate/openstack';
+import { type KeystoneClient, PodProxy } from '@podgate/openstack';
 import { podIdFor, podsProjection, podStream } from '@podgate/pods';
 import { migrateReadModel, type Projection, ProjectionRunner, waitForCheckpoint } from '@podgate/read-model';
 import { routingsProjection } from '@podgate/routing';
@@ -19,6 +19,7 @@ import { CIRROS_IMAGE_ID } from '../../../../apps/pod-simulator/src/glance/image
 import type { PodOptions } from '../../../../apps/pod-simulator/src/pod/pod-config';
 import { type PodHandle, type SimulatorHandle, startSimulator } from '../../../../apps/pod-simulator/src/simulator';
 import { CreateServerHandler } from '../commands/create-server/create-server.handler';
+import { ProvisioningConfirmer } from '../commands/create-server/provisioning-confirmer';
 import { DeleteServerHandler } from '../commands/delete-server/delete-server.handler';
 import { DeletionConfirmer } from '../commands/delete-server/deletion-confirmer';
 import { RecordServerGoneHandler } from '../commands/record-server-gone/record-server-gone.handler';
@@ -50,6 +51,14 @@ export interface ServersHandlers {
   readonly remove: DeleteServerHandler;
   readonly gone: RecordServerGoneHandler;
   readonly confirmer: DeletionConfirmer;
+  readonly provisioning: ProvisioningConfirmer;
+}
+
+/** What a test may put in place of the bed's own: a transport in front of the proxy, the store, podgate's Keystone. */
+export interface HandlerOverrides {
+  readonly proxy?: Pick<PodProxy, 'forward'>;
+  readonly store?: EventStore;
+  readonly keystone?: Pick<KeystoneClient, 'serviceToken'>;
 }
 
 export interface ServersTestBed {
@@ -59,8 +68,8 @@ export interface ServersTestBed {
   readonly proxy: PodProxy;
   readonly pods: readonly BedPod[];
   tenant(user: 'alice' | 'bob' | 'admin'): Tenant;
-  /** A fresh set of handlers (own route cache), as one gateway process has. */
-  handlers(options?: ServersWriteOptions): ServersHandlers;
+  /** A fresh set of handlers (own route cache), as one gateway process has (noauth unless a Keystone is given). */
+  handlers(options?: ServersWriteOptions, overrides?: HandlerOverrides): ServersHandlers;
   /** Resolves when the projections have applied everything appended so far. */
   caughtUp(): Promise<void>;
   /** Stops rm_routings' projection until the returned function is called. */
@@ -115,7 +124,8 @@ export async function openServersTestBed(
     proxy,
     pods: bedPods,
     tenant: (user) => tenantOf(sim, user),
-    handlers: (options) => handlersOver(tracked, sql, proxy, options),
+    handlers: (options, overrides) =>
+      handlersOver(overrides?.store ?? tracked, sql, overrides?.proxy ?? proxy, options, overrides?.keystone),
     async caughtUp() {
       for (const runner of runners) {
         const position = last.get(runner.projection);
@@ -188,13 +198,20 @@ function tenantOf(sim: SimulatorHandle, user: 'alice' | 'bob' | 'admin'): Tenant
   };
 }
 
-function handlersOver(store: EventStore, sql: SqlClient, proxy: PodProxy, options?: ServersWriteOptions): ServersHandlers {
+function handlersOver(
+  store: EventStore,
+  sql: SqlClient,
+  proxy: Pick<PodProxy, 'forward'>,
+  options?: ServersWriteOptions,
+  keystone: Pick<KeystoneClient, 'serviceToken'> | null = null,
+): ServersHandlers {
   const routes = new ServerRoutes(store, sql, options);
   const selector = new SelectPodHandler(store, sql, {
     scheduling: { usagePollSeconds: 0, weighers: { freeCapacity: 1, fewerBindings: 0 } },
   });
   const gone = new RecordServerGoneHandler(store, routes, options);
-  const confirmer = new DeletionConfirmer(proxy, gone, null, { deleteConfirmIntervalMs: 20, ...options });
+  const confirmer = new DeletionConfirmer(proxy, gone, keystone, { deleteConfirmIntervalMs: 20, ...options });
+  const provisioning = new ProvisioningConfirmer(store, proxy, routes, keystone, { provisionConfirmIntervalMs: 20, ...options });
   return {
     routes,
     create: new CreateServerHandler(
@@ -204,12 +221,14 @@ function handlersOver(store: EventStore, sql: SqlClient, proxy: PodProxy, option
       proxy,
       selector,
       routes,
+      provisioning,
       options,
     ),
     action: new RequestServerActionHandler(store, proxy, routes, options),
     remove: new DeleteServerHandler(store, proxy, routes, confirmer, gone, options),
     gone,
     confirmer,
+    provisioning,
   };
 }
 

@@ -1,6 +1,6 @@
 import { PROVISIONING_METADATA_KEY } from '../../domain/server.stream';
-import { secretsOfBody } from '../pod-failure';
-import { createSecrets, podCreateBody } from './create-server.body';
+import { requestSecrets } from '../pod-failure';
+import { podCreateBody } from './create-server.body';
 
 describe('the create body sent to the pod', () => {
   it('carries the pod’s own AZ (keeping an admin’s host part) and the provisioning tag, leaving the caller’s body alone', () => {
@@ -20,8 +20,10 @@ describe('the create body sent to the pod', () => {
       metadata: { [PROVISIONING_METADATA_KEY]: 'p-2' },
     });
   });
+});
 
-  it('knows which values must never reach an event: passwords, user data, file contents, metadata values, the token', () => {
+describe('the one secret policy (create, actions, delete)', () => {
+  it('knows which values of a create must never reach an event: passwords, user data, file contents, metadata values, the token', () => {
     const body = {
       server: {
         name: 'vm',
@@ -31,16 +33,22 @@ describe('the create body sent to the pod', () => {
         metadata: { db: 'db-password', on: '1' },
       },
     };
-    expect(createSecrets(body, 'token-abc').sort()).toEqual(
+    expect(requestSecrets(body, 'token-abc').sort()).toEqual(
       ['I2Nsb3VkLWNvbmZpZw==', 'c2VjcmV0', 'db-password', 'root-pw', 'token-abc'].sort(),
     );
   });
 
-  it('finds the secrets of action bodies wherever Nova puts them', () => {
-    expect(secretsOfBody({ changePassword: { adminPass: 'new-pw' } })).toEqual(['new-pw']);
+  it('finds the secrets of action bodies wherever Nova puts them, metadata values included', () => {
+    expect(requestSecrets({ changePassword: { adminPass: 'new-pw' } })).toEqual(['new-pw']);
     expect(
-      secretsOfBody({ rebuild: { imageRef: 'img', adminPass: 'pw', user_data: 'ud', personality: [{ contents: 'f' }] } }),
+      requestSecrets({ rebuild: { imageRef: 'img', adminPass: 'pw', user_data: 'ud', personality: [{ contents: 'f' }] } }),
     ).toEqual(['pw', 'ud', 'f']);
-    expect(secretsOfBody({ reboot: { type: 'HARD' } })).toEqual([]);
+    expect(requestSecrets({ reboot: { type: 'HARD' } })).toEqual([]);
+    expect(requestSecrets({ createImage: { name: 'snap', metadata: { api_key: 'sk-live-123', n: '1' } } })).toEqual([
+      'sk-live-123',
+    ]);
+    expect(requestSecrets({ rebuild: { imageRef: 'img', metadata: { db: 'hunter22' } } }, 'tok')).toEqual(['tok', 'hunter22']);
+    expect(requestSecrets({ meta: { db_password: 'hunter22' } })).toEqual(['hunter22']); // PUT /servers/{id}/metadata/{key}
+    expect(requestSecrets(undefined, 'tok')).toEqual(['tok']); // a delete: the token only
   });
 });

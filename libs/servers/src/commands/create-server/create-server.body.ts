@@ -4,8 +4,9 @@ type CreateBody = { readonly server: Record<string, unknown> } & Record<string, 
 
 /**
  * The body the pod gets: the pod's own AZ instead of the user's (an admin's `az:host[:node]`
- * keeps its host part), and the provisioning tag in the metadata, which lets podgate (and its
- * reconciler) find the servers this request made from the pod's side. The caller's body is not changed.
+ * keeps its host part), and the provisioning tag in the metadata, which lets podgate (the
+ * handler, a re-run, the provisioning confirmer) find the servers this request made from the pod's
+ * side. The caller's body is not changed.
  */
 export function podCreateBody(body: CreateBody, podAzName: string, provisioningId: string): CreateBody {
   const server = body.server;
@@ -20,23 +21,6 @@ export function podCreateBody(body: CreateBody, podAzName: string, provisioningI
       metadata: { ...metadata, [PROVISIONING_METADATA_KEY]: provisioningId },
     },
   };
-}
-
-/**
- * SECURITY: what must never reach an event or a log even when the pod echoes it in an error
- * ("Invalid input for field/attribute adminPass. Value: ..."): the root password, cloud-init user
- * data, injected files, metadata values and the caller's token.
- */
-export function createSecrets(body: CreateBody, token: string): string[] {
-  const server = body.server;
-  const secrets = [token, server['adminPass'], server['user_data']];
-  for (const file of Array.isArray(server['personality']) ? server['personality'] : []) {
-    if (isRecord(file)) secrets.push(file['contents']);
-  }
-  if (isRecord(server['metadata'])) secrets.push(...Object.values(server['metadata']));
-  // Very short values ("1", "on") would blank out ordinary words of the pod's message; none of
-  // these fields is a secret at that length.
-  return secrets.filter((value): value is string => typeof value === 'string' && value.length >= 3);
 }
 
 /** Nova's `server.name` and `imageRef` as the intent records them. */

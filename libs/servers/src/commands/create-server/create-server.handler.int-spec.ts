@@ -4,6 +4,7 @@ import { PROVISIONING_METADATA_KEY, provisioningIdFor, serverProvisioningStream,
 import { createServerInput, openServersTestBed, podServersOf, type ServersTestBed } from '../../testing/servers-test-bed';
 import { appendServerEvents } from '../server-stream-writer';
 import { summarizeServerRequest } from '../../domain/server-request-summary';
+import { listServerPods } from '../../queries/list-server-pods/list-server-pods.query';
 import { CreateServerCommand } from './create-server.command';
 
 describe('CreateServer (PGlite, pod simulator)', () => {
@@ -187,6 +188,42 @@ describe('CreateServer (PGlite, pod simulator)', () => {
     expect(serverIds).toHaveLength(3);
     for (const serverId of serverIds) {
       expect((await bed.history(serverStream(serverId))).map((e) => e.type)).toEqual(['ServerCreated', 'ResourceRouted']);
+    }
+  });
+
+  it('answers once rm_routings shows the new server, so a list right after the first create in a pod asks that pod', async () => {
+    const bob = bed.tenant('bob'); // no server in pod 2 yet
+    const resume = await bed.pauseRoutings();
+    let answered = false;
+    const running = bed
+      .handlers({ readYourWritesMs: 10_000 })
+      .create.execute(new CreateServerCommand(createServerInput(bob, {}, { azName: 'az2' }), bob.context()))
+      .finally(() => (answered = true));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(answered).toBe(false); // the server is made and recorded; the read model does not show it yet
+    } finally {
+      resume();
+    }
+    const { serverIds } = await running;
+    expect((await bed.sql.query('SELECT pod_id FROM rm_routings WHERE top_id = $1', [serverIds[0]])).rows).toEqual([
+      { pod_id: bed.pods[1].podId },
+    ]);
+    expect((await listServerPods(bed.sql, bob.projectId)).map((pod) => pod.podId)).toContain(bed.pods[1].podId);
+  });
+
+  it('waits for rm_routings a bounded time only: a stopped projection delays the answer, never fails it', async () => {
+    const resume = await bed.pauseRoutings();
+    try {
+      const alice = bed.tenant('alice');
+      const started = Date.now();
+      const { response } = await bed
+        .handlers({ readYourWritesMs: 200 })
+        .create.execute(new CreateServerCommand(createServerInput(alice, {}), alice.context()));
+      expect(response.status).toBe(202);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      resume();
     }
   });
 

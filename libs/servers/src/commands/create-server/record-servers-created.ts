@@ -1,4 +1,4 @@
-import type { EventStore } from '@podgate/event-store';
+import type { EventStore, GlobalPosition } from '@podgate/event-store';
 import type { EventMetadata } from '@podgate/kernel';
 import type { ServerState } from '../../domain/server.state';
 import { serverProvisioningStream, serverStream } from '../../domain/server.stream';
@@ -7,8 +7,9 @@ import { decideOnServerStream } from '../server-stream-writer';
 
 /**
  * ServerCreated + ResourceRouted in each server's own stream, decided on the intent followed by
- * that stream (so a reconciler that adopted the server first makes this a no-op), then the route
+ * that stream (so a confirmer that adopted the server first makes this a no-op), then the route
  * kept in memory: the next call on the server needs neither rm_routings nor a stream read.
+ * Returns where the last append landed (for read-your-writes), undefined when nothing was appended.
  */
 export async function recordServersCreated(
   store: EventStore,
@@ -17,7 +18,8 @@ export async function recordServersCreated(
   serverIds: readonly string[],
   intentState: ServerState,
   metadata: EventMetadata,
-): Promise<void> {
+): Promise<GlobalPosition | undefined> {
+  let last: GlobalPosition | undefined;
   for (const serverId of serverIds) {
     const decision = await decideOnServerStream(
       store,
@@ -26,9 +28,11 @@ export async function recordServersCreated(
       metadata,
       { foldFirst: [serverProvisioningStream(provisioningId)], known: { state: intentState, revision: 'no_stream' } },
     );
+    last = decision.appended?.position ?? last;
     if (decision.state.status === 'created') {
       const { projectId, podId, azName } = decision.state.server;
       routes.remember({ serverId, projectId, podId, azName });
     }
   }
+  return last;
 }

@@ -1,12 +1,14 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
-import { type Clock, metadataFor } from '@podgate/kernel';
-import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
+import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
+import { type ForwardedResponse, openStackErrorMessage, PodProxy } from '@podgate/openstack';
+import { isNovaServerGone } from '../../domain/nova-server-gone';
+import type { ServerStreamEvent } from '../../domain/server.events';
 import { serverDeleteIdFor } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
 import { tenantScopeOf } from '../../location/tenant-scope';
-import { isSuccess } from '../pod-failure';
+import { failureOfThrown, isSuccess, requestSecrets } from '../pod-failure';
 import { RecordServerGoneCommand } from '../record-server-gone/record-server-gone.command';
 import { RecordServerGoneHandler } from '../record-server-gone/record-server-gone.handler';
 import { appendServerEvents } from '../server-stream-writer';
@@ -17,13 +19,15 @@ import { DeletionConfirmer } from './deletion-confirmer';
 /**
  * Records the request (hot-path append, like an action), forwards, and answers with the pod's
  * answer at once. What the pod's answer means for the route:
- * - 2xx: the pod deletes in the background; DeletionConfirmer records ServerDeleted once the pod
- *   answers 404 for the server;
- * - 404: already gone (deleted on the pod directly): recorded now;
- * - anything else (409 locked, 403): nothing changes. A thrown error (pod unreachable) goes back as is.
+ * - 2xx: the pod deletes in the background; DeletionConfirmer records ServerDeleted (naming this
+ *   delete) once the pod answers Nova's 404 for the server;
+ * - Nova's own 404 (isNovaServerGone): already gone (deleted on the pod directly): recorded now;
+ * - anything else (409 locked, 403, a 5xx, a proxy's 404), or no answer: ServerDeleteFailed, and the
+ *   route stays. A thrown error (pod unreachable) goes back as is.
  */
 @CommandHandler(DeleteServerCommand)
 export class DeleteServerHandler implements ICommandHandler<DeleteServerCommand> {
+  private readonly logger = new Logger(DeleteServerHandler.name);
   private readonly clock: Clock;
 
   constructor(
@@ -41,18 +45,33 @@ export class DeleteServerHandler implements ICommandHandler<DeleteServerCommand>
     const location = await this.routes.locate(serverId, tenantScopeOf(context));
     const { pod } = location;
     const deleteId = serverDeleteIdFor(context.requestId, serverId);
-    await appendServerEvents(
-      this.store,
-      [{ type: 'ServerDeleteRequested', data: { serverId, podId: pod.podId, projectId: location.projectId, deleteId } }],
-      metadataFor(context, this.clock.now()),
-    );
+    const identity = { serverId, podId: pod.podId, projectId: location.projectId, deleteId };
+    await this.append(context, { type: 'ServerDeleteRequested', data: identity });
     const projectId = context.caller.projectId;
-    const response = await this.proxy.forward({ ...forward, pod, projectId, service: 'compute' });
-    if (isSuccess(response.status)) {
-      this.confirmer.watch({ serverId, pod, projectId, callerToken: forward.token, context });
-    } else if (response.status === 404) {
+    const secrets = requestSecrets(forward.body, forward.token);
+    let response: ForwardedResponse;
+    try {
+      response = await this.proxy.forward({ ...forward, pod, projectId, service: 'compute' });
+    } catch (error) {
+      const failure = failureOfThrown(error, secrets);
+      await this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failure } }).catch((unrecorded) =>
+        this.logger.error(`delete ${deleteId} of server ${serverId} failed, not recorded: ${String(unrecorded)}`),
+      );
+      throw error;
+    }
+    const { status, body } = response;
+    if (isSuccess(status)) {
+      this.confirmer.watch({ serverId, pod, projectId, callerToken: forward.token, context, deleteId });
+    } else if (isNovaServerGone(status, body)) {
       await this.gone.execute(new RecordServerGoneCommand(serverId, context));
+    } else {
+      const message = openStackErrorMessage(body, secrets) ?? `HTTP ${status}`;
+      await this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, status, message } });
     }
     return response;
+  }
+
+  private async append(context: RequestContext, event: ServerStreamEvent): Promise<void> {
+    await appendServerEvents(this.store, [event], metadataFor(context, this.clock.now()));
   }
 }

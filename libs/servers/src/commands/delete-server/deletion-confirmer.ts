@@ -2,9 +2,12 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from
 import type { RequestContext } from '@podgate/kernel';
 import { type ForwardedResponse, KEYSTONE_CLIENT, type KeystoneClient, PodProxy } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
+import { isNovaServerGone } from '../../domain/nova-server-gone';
+import { PodPoller, type PollVerdict } from '../pod-poller';
 import { RecordServerGoneCommand } from '../record-server-gone/record-server-gone.command';
 import { RecordServerGoneHandler } from '../record-server-gone/record-server-gone.handler';
 import { resolveServersWriteOptions, SERVERS_WRITE_OPTIONS, type ServersWriteOptions } from '../servers-write.options';
+import { TOKEN_REFUSED } from '../token-refused';
 
 export interface DeletionToConfirm {
   readonly serverId: string;
@@ -15,26 +18,33 @@ export interface DeletionToConfirm {
   readonly callerToken: string;
   /** The delete request's context: ServerDeleted is caused by it. */
   readonly context: RequestContext;
+  /** The delete request the pod accepted, which ServerDeleted names. */
+  readonly deleteId?: string;
 }
 
-/** Statuses that say "not with this token" rather than anything about the server. */
-const TOKEN_REFUSED = new Set([400, 401, 403]);
+interface Watched extends DeletionToConfirm {
+  useService: boolean;
+}
 
 /**
  * Nova deletes asynchronously (204 first, the server goes later), so the route stays until the pod
- * answers 404 for the server: then RecordServerGone. Asked every interval up to a deadline, with
+ * answers Nova's own 404 for the server (isNovaServerGone): then RecordServerGone. Asked with
  * podgate's service token when it has one (a user's token may expire meanwhile), else, or when the
- * pod refuses the service token (an endpoint bound to the user's project), the caller's.
- * Not durable: a restart forgets what was being watched, and a server never confirmed keeps its
- * route until something sees the pod's 404 (RecordServerGone) or the reconciler does.
- * Timers never keep the process alive, and shutdown stops every watch.
+ * pod refuses the service token (an endpoint bound to the user's project), the caller's. A 404 to
+ * the service token is asked again with the caller's before anything is recorded: Nova's
+ * project_only filter hides another project's server from a service token without the admin role.
+ *
+ * Bounded (PodPoller): per pod at most deleteConfirmMaxPending servers watched (default 1,000; the
+ * oldest is dropped first) and 4 requests in flight; each server asked after 1, 2, 4, 8, 15, 15, ...
+ * s (deleteConfirmIntervalMs doubling up to deleteConfirmMaxIntervalMs) for deleteConfirmTimeoutMs
+ * (2 min): at most 11 requests per deletion. Not durable: a restart forgets what was watched, and a
+ * server never confirmed keeps its route until a show sees the pod's 404 (RecordServerGone).
  */
 @Injectable()
 export class DeletionConfirmer implements OnApplicationShutdown {
   private readonly logger = new Logger(DeletionConfirmer.name);
   private readonly options: ReturnType<typeof resolveServersWriteOptions>;
-  private readonly stop = new AbortController();
-  private readonly watches = new Set<Promise<void>>();
+  private readonly poller: PodPoller<Watched>;
 
   constructor(
     @Inject(PodProxy) private readonly proxy: Pick<PodProxy, 'forward'>,
@@ -44,71 +54,75 @@ export class DeletionConfirmer implements OnApplicationShutdown {
     @Optional() @Inject(SERVERS_WRITE_OPTIONS) options?: ServersWriteOptions,
   ) {
     this.options = resolveServersWriteOptions(options);
+    const { deleteConfirmIntervalMs: first, deleteConfirmTimeoutMs: timeout } = this.options;
+    this.poller = new PodPoller<Watched>(
+      {
+        firstIntervalMs: first,
+        maxIntervalMs: Math.max(first, this.options.deleteConfirmMaxIntervalMs),
+        timeoutMs: timeout,
+        maxPendingPerPod: Math.max(1, this.options.deleteConfirmMaxPending),
+        concurrency: 4,
+      },
+      {
+        check: (watched, signal) => this.check(watched, signal),
+        dropped: (watched, why) =>
+          this.logger.warn(
+            why === 'full'
+              ? `more than ${this.options.deleteConfirmMaxPending} deletions pending on pod ${watched.pod.name}: server ${watched.serverId} no longer watched; route kept`
+              : `server ${watched.serverId} still on pod ${watched.pod.name} ${timeout} ms after its delete; route kept`,
+          ),
+        failed: (watched, error) => this.logger.error(`deletion of server ${watched.serverId} not recorded: ${String(error)}`),
+      },
+    );
   }
 
   watch(deletion: DeletionToConfirm): void {
-    if (this.stop.signal.aborted) return;
-    const watch = this.confirm(deletion)
-      .catch((error: unknown) => this.logger.error(`deletion of server ${deletion.serverId} not recorded: ${String(error)}`))
-      .finally(() => this.watches.delete(watch));
-    this.watches.add(watch);
+    this.poller.add(deletion.pod.podId, deletion.serverId, { ...deletion, useService: Boolean(this.service) });
+  }
+
+  /** Deletions being watched, on one pod or on all. */
+  pending(podId?: string): number {
+    return this.poller.pending(podId);
   }
 
   /** Resolves when every watch has ended (tests; shutdown). */
-  async settled(): Promise<void> {
-    while (this.watches.size > 0) await Promise.all([...this.watches]);
+  settled(): Promise<void> {
+    return this.poller.settled();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stop.abort();
-    await this.settled();
+  onApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 
-  private async confirm(deletion: DeletionToConfirm): Promise<void> {
-    const { deleteConfirmIntervalMs: interval, deleteConfirmTimeoutMs: timeout } = this.options;
-    const deadline = Date.now() + timeout;
-    let useService = Boolean(this.service);
-    while (Date.now() < deadline) {
-      if (!(await sleep(interval, this.stop.signal))) return;
-      const answer = await this.ask(deletion, useService).catch(() => undefined); // unreachable: ask again later
-      if (this.stop.signal.aborted) return;
-      if (answer?.status === 404) {
-        await this.gone.execute(new RecordServerGoneCommand(deletion.serverId, deletion.context));
-        return;
+  private async check(watched: Watched, signal: AbortSignal): Promise<PollVerdict> {
+    const answer = await this.ask(watched, signal).catch(() => undefined); // unreachable: ask again later
+    if (!answer) return 'later';
+    if (isNovaServerGone(answer.status, answer.body)) {
+      if (watched.useService) {
+        watched.useService = false; // gone, or hidden from the service token: the caller's token tells
+        return 'now';
       }
-      if (answer && useService && TOKEN_REFUSED.has(answer.status)) useService = false;
+      await this.gone.execute(new RecordServerGoneCommand(watched.serverId, watched.context, watched.deleteId));
+      return 'done';
     }
-    this.logger.warn(`server ${deletion.serverId} still on pod ${deletion.pod.name} ${timeout} ms after its delete; route kept`);
+    if (watched.useService && TOKEN_REFUSED.has(answer.status)) {
+      watched.useService = false;
+      return 'now';
+    }
+    return 'later';
   }
 
-  private async ask(deletion: DeletionToConfirm, useService: boolean): Promise<ForwardedResponse> {
-    const token = useService && this.service ? await this.service.serviceToken() : deletion.callerToken;
+  private async ask(watched: Watched, signal: AbortSignal): Promise<ForwardedResponse> {
+    const token = watched.useService && this.service ? await this.service.serviceToken() : watched.callerToken;
     return this.proxy.forward({
-      pod: deletion.pod,
+      pod: watched.pod,
       service: 'compute',
-      projectId: deletion.projectId,
+      projectId: watched.projectId,
       method: 'GET',
-      path: `/servers/${encodeURIComponent(deletion.serverId)}`,
+      path: `/servers/${encodeURIComponent(watched.serverId)}`,
       token,
       timeoutMs: Math.max(1000, Math.min(10_000, this.options.deleteConfirmIntervalMs * 5)),
-      signal: this.stop.signal,
+      signal,
     });
   }
-}
-
-/** False when aborted. The timer is unref'd: a pending confirmation never holds the process (or jest) open. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    timer.unref();
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

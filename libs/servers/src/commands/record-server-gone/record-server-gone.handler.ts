@@ -12,7 +12,8 @@ import { RecordServerGoneCommand } from './record-server-gone.command';
 /**
  * ServerDeleted + ResourceUnrouted, decided on the folded stream with its exact revision (rare, and
  * it must happen once): a repeat, or a server podgate never created, records nothing. Whoever saw
- * the pod's 404 (a show, the delete confirmation) has already checked the caller may see the server.
+ * the pod's 404 (a show, the delete confirmation) has already checked the caller may see the server,
+ * and that the 404 is Nova's own (isNovaServerGone), not a proxy's in front of the pod.
  */
 @CommandHandler(RecordServerGoneCommand)
 export class RecordServerGoneHandler implements ICommandHandler<RecordServerGoneCommand> {
@@ -26,14 +27,14 @@ export class RecordServerGoneHandler implements ICommandHandler<RecordServerGone
     this.clock = resolveServersWriteOptions(options).clock;
   }
 
-  async execute({ serverId, context }: RecordServerGoneCommand): Promise<void> {
+  async execute({ serverId, context, deleteId }: RecordServerGoneCommand): Promise<void> {
     this.routes.forget(serverId);
     if (serverId.length === 0) return;
     try {
       await decideOnServerStream(
         this.store,
         serverStream(serverId),
-        { type: 'RecordServerDeleted', serverId },
+        { type: 'RecordServerDeleted', serverId, ...(deleteId ? { deleteId } : {}) },
         metadataFor(context, this.clock.now()),
       );
     } catch (error) {

@@ -7,7 +7,7 @@ import type { ServerStreamEvent } from '../../domain/server.events';
 import { serverActionIdFor } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
 import { tenantScopeOf } from '../../location/tenant-scope';
-import { failureOfThrown, isSuccess, secretsOfBody } from '../pod-failure';
+import { failureOfThrown, isSuccess, requestSecrets } from '../pod-failure';
 import { appendServerEvents } from '../server-stream-writer';
 import { resolveServersWriteOptions, SERVERS_WRITE_OPTIONS, type ServersWriteOptions } from '../servers-write.options';
 import { RequestServerActionCommand } from './request-server-action.command';
@@ -39,7 +39,7 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
       type: 'ServerActionRequested',
       data: { serverId, podId: pod.podId, projectId, actionId, action },
     });
-    const secrets = [forward.token, ...secretsOfBody(forward.body)];
+    const secrets = requestSecrets(forward.body, forward.token);
     let response: ForwardedResponse;
     try {
       response = await this.proxy.forward({ ...forward, pod, projectId: context.caller.projectId, service: 'compute' });
@@ -49,7 +49,9 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
       throw error;
     }
     const { status } = response;
-    if (status === 404) this.routes.forget(serverId); // maybe a stale route of a deleted server: look it up afresh next time
+    // Maybe a stale route of a deleted server: look it up afresh next time (memory only; only
+    // RecordServerGone, on Nova's own 404, unroutes).
+    if (status === 404) this.routes.forget(serverId);
     await this.append(
       context,
       isSuccess(status)

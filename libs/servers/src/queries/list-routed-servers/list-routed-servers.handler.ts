@@ -9,6 +9,6 @@ export class ListRoutedServersHandler implements IQueryHandler<ListRoutedServers
   constructor(@Inject(READ_MODEL_SQL) private readonly sql: SqlClient) {}
 
   execute(query: ListRoutedServersQuery): Promise<RoutedServer[]> {
-    return listRoutedServers(this.sql, query.projectId, query.podIds);
+    return listRoutedServers(this.sql, query.projectId, query.podIds, query.limit);
   }
 }
