@@ -1,6 +1,6 @@
 import type { FlavorView } from '@podgate/flavors';
 import { type ApiVersion, atLeast } from '../microversion';
-import { type FlavorLinkBase, flavorLinks } from './flavor-links';
+import { type ComputeLinkBase, resourceLinks } from '../links';
 
 /** Nova's FLAVOR_DESCRIPTION_MICROVERSION and FLAVOR_EXTRA_SPECS_MICROVERSION (views/flavors.py). */
 export const DESCRIPTION_VERSION = '2.55';
@@ -9,11 +9,11 @@ export const EXTRA_SPECS_VERSION = '2.61';
 export const STRICT_VERSION = '2.75';
 
 /** GET /flavors: id, name, links (+ description from 2.55), in Nova's key order. */
-export function flavorSummaryWire(flavor: FlavorView, version: ApiVersion, links: FlavorLinkBase) {
+export function flavorSummaryWire(flavor: FlavorView, version: ApiVersion, links: ComputeLinkBase) {
   return {
     id: flavor.flavorId,
     name: flavor.name,
-    links: flavorLinks(links, flavor.flavorId),
+    links: resourceLinks(links, 'flavors', flavor.flavorId),
     ...(atLeast(version, DESCRIPTION_VERSION) ? { description: flavor.description } : {}),
   };
 }
@@ -29,7 +29,7 @@ export interface FlavorDetailOptions {
 export function flavorDetailWire(
   flavor: FlavorView,
   version: ApiVersion,
-  links: FlavorLinkBase,
+  links: ComputeLinkBase,
   options: FlavorDetailOptions = {},
 ) {
   const description = options.description ?? atLeast(version, DESCRIPTION_VERSION);
@@ -46,7 +46,7 @@ export function flavorDetailWire(
     vcpus: flavor.vcpus,
     'os-flavor-access:is_public': flavor.isPublic,
     rxtx_factor: flavor.rxtxFactor,
-    links: flavorLinks(links, flavor.flavorId),
+    links: resourceLinks(links, 'flavors', flavor.flavorId),
     ...(description ? { description: flavor.description } : {}),
     ...(extraSpecs ? { extra_specs: { ...flavor.extraSpecs } } : {}),
   };

@@ -14,8 +14,8 @@ import { MarkerNotFoundError, type RequestContext } from '@podgate/kernel';
 import type { FastifyRequest } from 'fastify';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
+import { collectionLinks, computeLinkBaseOf, queryPairsOf } from '../links';
 import { atLeast, computeVersionOf } from '../microversion';
-import { flavorLinkBase, nextFlavorsLink } from './flavor-links';
 import { parseFlavorListQuery } from './flavor-list.params';
 import {
   InvalidFlavorRequestError,
@@ -107,11 +107,19 @@ export class FlavorsController {
     }
     const links = this.links(request);
     const wire = collection === 'flavors' ? flavorSummaryWire : flavorDetailWire;
-    const next = nextFlavorsLink(request, links, collection, flavors.length, maxItems, flavors.at(-1)?.flavorId);
-    return { flavors: flavors.map((flavor) => wire(flavor, version, links)), ...(next ? { flavors_links: next } : {}) };
+    const next = collectionLinks(links, collection, queryPairsOf(request.url), {
+      length: flavors.length,
+      maxItems,
+      lastId: flavors.at(-1)?.flavorId,
+    });
+    return {
+      flavors: flavors.map((flavor) => wire(flavor, version, links)),
+      ...(next.length > 0 ? { flavors_links: next } : {}),
+    };
   }
 
+  /** Nova's links follow the request URL, project form included. */
   private links(request: FastifyRequest) {
-    return flavorLinkBase(request, this.config.http.publicUrl);
+    return computeLinkBaseOf(request, this.config.http.publicUrl);
   }
 }

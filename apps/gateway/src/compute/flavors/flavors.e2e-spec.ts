@@ -208,6 +208,17 @@ describe('compute flavors API (gateway + simulated pods, real sockets)', () => {
       expect(unknown.body.badRequest.message).toBe('marker [e2e.secret] not found');
     });
 
+    it('links the next page with the query quoted as Nova’s urlencode, and in the project form when used', async () => {
+      // Below 2.75 unknown parameters are ignored, yet Nova repeats them in the next link.
+      const quoted = await h.as('alice').get('/compute/v2.1/flavors?limit=2&x=a~b*c').expect(200);
+      expect(quoted.body.flavors_links).toEqual([
+        { rel: 'next', href: `${h.url}/compute/v2.1/flavors?limit=2&x=a~b%2Ac&marker=e2e.a` },
+      ]);
+      const project = h.projectIdOf('tenant-a');
+      const paged = await h.as('alice').get(`/compute/v2.1/${project}/flavors/detail?limit=2`).expect(200);
+      expect(paged.body.flavors_links[0].href).toBe(`${h.url}/compute/v2.1/${project}/flavors/detail?limit=2&marker=e2e.a`);
+    });
+
     it('checks the query as Nova: enums and limits always, unknown parameters from 2.75', async () => {
       const sort = await h.as('alice').get('/compute/v2.1/flavors?sort_key=size').expect(400);
       expect(sort.body.badRequest.message).toMatch(

@@ -1,7 +1,8 @@
+import { computeLinkBase } from '../links';
 import { parseApiVersion } from '../microversion';
 import { downPodServerBody } from './down-pod-server.view';
 
-const roots = { publicCompute: 'http://gw/compute/v2.1', publicBookmark: 'http://gw/compute' };
+const roots = computeLinkBase('http://gw');
 const facts = { serverId: 's1', projectId: 'p1', azName: 'az2', createdAt: '2025-01-02T03:04:05.678Z' };
 
 describe('downPodServerBody', () => {

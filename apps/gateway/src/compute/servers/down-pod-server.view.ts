@@ -1,3 +1,4 @@
+import { type ComputeLinkBase, resourceLinks } from '../links';
 import { type ApiVersion, atLeast } from '../microversion';
 
 type Json = Record<string, unknown>;
@@ -15,20 +16,6 @@ export interface RoutedServerFacts {
   readonly createdAt?: string;
 }
 
-/** podgate's `<public>/compute/v2.1` and `<public>/compute` (the bookmark root). */
-export interface ServerLinkRoots {
-  readonly publicCompute: string;
-  readonly publicBookmark: string;
-}
-
-/** A server's self and bookmark links (Nova's _get_links) at podgate. */
-export function serverLinks(serverId: string, roots: ServerLinkRoots): Json[] {
-  return [
-    { rel: 'self', href: `${roots.publicCompute}/servers/${serverId}` },
-    { rel: 'bookmark', href: `${roots.publicBookmark}/servers/${serverId}` },
-  ];
-}
-
 /** Nova's utils.isotime: whole seconds, `Z`. */
 export const novaIsoTime = (iso: string): string => iso.replace(/\.\d+Z$/, 'Z');
 
@@ -41,13 +28,13 @@ export const novaIsoTime = (iso: string): string => iso.replace(/\.\d+Z$/, 'Z');
  * server_groups (2.71+) is empty, group membership living in the pod. `created` is left out in the
  * short while after a create when the route is not yet projected (Nova always has it).
  */
-export function downPodServerBody(facts: RoutedServerFacts, version: ApiVersion, roots: ServerLinkRoots): Json {
+export function downPodServerBody(facts: RoutedServerFacts, version: ApiVersion, links: ComputeLinkBase): Json {
   const server: Json = {
     id: facts.serverId,
     status: 'UNKNOWN',
     tenant_id: facts.projectId,
     ...(facts.createdAt === undefined ? {} : { created: novaIsoTime(facts.createdAt) }),
-    links: serverLinks(facts.serverId, roots),
+    links: resourceLinks(links, 'servers', facts.serverId),
     image: '',
     flavor: {},
     'OS-EXT-AZ:availability_zone': facts.azName,

@@ -1,5 +1,6 @@
-import { type ForwardedResponse, mapUpstreamFailure, rewritePodLinks, rewritePodLocation } from '@podgate/openstack';
+import { type ForwardedResponse, mapUpstreamFailure } from '@podgate/openstack';
 import type { FastifyReply } from 'fastify';
+import { clientLinks, clientLocation, type ComputeLinkBase } from '../links';
 
 /** A pod's answer as podgate passes it on. */
 export interface PodAnswer {
@@ -8,22 +9,28 @@ export interface PodAnswer {
   readonly location?: string;
 }
 
+/** Where the answer's links must point: this request's link base, and the project podgate called the pod for. */
+export interface AnswerLinks {
+  readonly base: ComputeLinkBase;
+  readonly podProjectId: string;
+}
+
 /**
- * The pod's 2xx-4xx answer with its links and Location pointing at podgate (`publicCompute` is
- * podgate's `<public>/compute/v2.1`), the body passed through `view` (AZ, provisioning tag). A 5xx
- * is the pod failing, not the client: it becomes podgate's 503 naming the pod (UpstreamError).
+ * The pod's 2xx-4xx answer with its links and Location pointing at podgate, in the URL form the
+ * client used, the body passed through `view` (AZ, provisioning tag). A 5xx is the pod failing, not
+ * the client: it becomes podgate's 503 naming the pod (UpstreamError).
  */
 export function podAnswer(
   response: ForwardedResponse,
   podName: string,
-  publicCompute: string,
+  links: AnswerLinks,
   view: (body: unknown) => unknown = (body) => body,
 ): PodAnswer {
   if (response.status >= 500)
     throw mapUpstreamFailure({ upstream: `${podName} compute`, status: response.status, body: response.body });
   const isError = response.status >= 400;
-  const body = isError ? response.body : view(rewritePodLinks(response.body, response.podBaseUrl, publicCompute));
-  const location = rewritePodLocation(response.headers.location, response.podBaseUrl, publicCompute);
+  const body = isError ? response.body : view(clientLinks(response.body, response.podBaseUrl, links.base, links.podProjectId));
+  const location = clientLocation(response.headers.location, response.podBaseUrl, links.base, links.podProjectId);
   return { status: response.status, body, ...(location === undefined ? {} : { location }) };
 }
 

@@ -6,18 +6,20 @@ export interface AzPair {
   readonly podAzName: string;
 }
 
-const AZ_FIELD = 'OS-EXT-AZ:availability_zone';
+/** Where a server body names its pod's AZ: where it is (2.1) and where it is pinned to (2.96). */
+const AZ_FIELDS = ['OS-EXT-AZ:availability_zone', 'pinned_availability_zone'] as const;
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * A server as users must see it: the pod's own AZ replaced by the user-visible one, and podgate's
- * provisioning tag taken out of its metadata. The input is not modified.
+ * A server as users must see it: the pod's own AZ replaced by the user-visible one (podgate always
+ * names the AZ on create, so pods pin every server to their own), and podgate's provisioning tag
+ * taken out of its metadata. The input is not modified.
  */
 export function viewServer(server: Json, pod: AzPair): Json {
   let view = server;
-  if (view[AZ_FIELD] === pod.podAzName) view = { ...view, [AZ_FIELD]: pod.azName };
+  for (const field of AZ_FIELDS) if (view[field] === pod.podAzName) view = { ...view, [field]: pod.azName };
   if (isRecord(view.metadata) && Object.hasOwn(view.metadata, PROVISIONING_METADATA_KEY)) {
     view = { ...view, metadata: withoutProvisioningTag(view.metadata) };
   }

@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import type { RequestContext } from '@podgate/kernel';
-import { type ForwardedResponse, PodProxy, PodUnreachableError, publicServiceUrl } from '@podgate/openstack';
+import { type ForwardedResponse, PodProxy, PodUnreachableError } from '@podgate/openstack';
 import { READ_MODEL_SQL } from '@podgate/read-model';
 import { listRoutings } from '@podgate/routing';
 import {
   DeleteServerCommand,
+  isNovaServerGone,
   LocateServerQuery,
   RecordServerGoneCommand,
   RequestServerActionCommand,
@@ -15,7 +16,7 @@ import {
 } from '@podgate/servers';
 import type { SqlExecutor } from '@podgate/sql';
 import type { FastifyRequest } from 'fastify';
-import { publicBaseUrl } from '../compute-url';
+import { type ComputeLinkBase, computeLinkBaseOf } from '../links';
 import { atLeast, computeVersionOf } from '../microversion';
 import { callerForward } from './caller-forward';
 import { DOWN_CELL_MIN_VERSION, downPodServerBody } from './down-pod-server.view';
@@ -72,7 +73,10 @@ export class ServerCalls {
     }
   }
 
-  /** A read, forwarded as is; a 404 from the pod means the server is gone: recorded. */
+  /**
+   * A read, forwarded as is. Nova's own 404 for the server itself means it is gone: recorded
+   * (RecordServerGone unroutes it for good, so any other 404, e.g. a proxy's page, must not).
+   */
   async read(call: ServerCall, path: string, view: ServerView = viewServerOf, known?: ServerLocation): Promise<PodAnswer> {
     const location = known ?? (await this.locate(call));
     const response = await this.proxy.forward({
@@ -81,7 +85,8 @@ export class ServerCalls {
       projectId: call.context.caller.projectId,
       service: 'compute',
     });
-    if (response.status === 404 && path === `/servers/${encodeURIComponent(call.serverId)}`) await this.recordGone(call);
+    if (isNovaServerGone(response.status, response.body) && path === `/servers/${encodeURIComponent(call.serverId)}`)
+      await this.recordGone(call);
     return this.answer(call, response, location, view);
   }
 
@@ -110,21 +115,22 @@ export class ServerCalls {
     return this.answer(call, response, location, (body) => body);
   }
 
-  publicCompute(request: FastifyRequest): string {
-    return publicServiceUrl(publicBaseUrl(request, this.config.http.publicUrl), 'compute');
+  /** Where this request's links point (podgate's public URL, the client's URL form). */
+  linkBase(request: FastifyRequest): ComputeLinkBase {
+    return computeLinkBaseOf(request, this.config.http.publicUrl);
   }
 
   private answer(call: ServerCall, response: ForwardedResponse, location: ServerLocation, view: ServerView): PodAnswer {
-    return podAnswer(response, location.pod.name, this.publicCompute(call.request), (body) => view(body, location));
+    const links = { base: this.linkBase(call.request), podProjectId: call.context.caller.projectId };
+    return podAnswer(response, location.pod.name, links, (body) => view(body, location));
   }
 
   private async downPodServer(call: ServerCall, location: ServerLocation): Promise<unknown> {
     const [route] = await listRoutings(this.sql, { topId: call.serverId, resourceType: 'server', limit: 1 });
-    const publicCompute = this.publicCompute(call.request);
     return downPodServerBody(
       { serverId: call.serverId, projectId: location.projectId, azName: location.azName, createdAt: route?.createdAt },
       computeVersionOf(call.request),
-      { publicCompute, publicBookmark: publicCompute.replace(/\/v2\.1$/, '') },
+      this.linkBase(call.request),
     );
   }
 

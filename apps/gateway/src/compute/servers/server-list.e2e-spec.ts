@@ -1,6 +1,6 @@
 // GET /servers and /servers/detail merged over three simulated pods (real sockets).
 import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
-import { ensureServersHttpWired, eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
+import { eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
 
 type Server = Record<string, unknown> & { id: string; name: string; created: string };
 
@@ -14,7 +14,6 @@ describe('server lists merged over pods (real sockets)', () => {
   const podListCalls = () => podLog.filter((line) => / GET \S*\/servers\/detail\?/.test(line)).length;
 
   beforeAll(async () => {
-    ensureServersHttpWired();
     h = await startComputeHarness({
       pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }, { az: 'az3' }],
       env: { PODGATE_POD_LIST_TIMEOUT_MS: '800' },

@@ -1,7 +1,7 @@
 // GET /servers/{id} while the server's pod is down: Nova's down-cell answer from 2.69, the 503 below
 // (real sockets; the pod's listener is closed, so connections are refused).
 import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
-import { ensureServersHttpWired, eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
+import { eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
 
 /** _show_from_down_cell's keys, in Nova's order (server_groups from 2.71). */
 const DOWN_CELL_KEYS = [
@@ -31,7 +31,6 @@ describe('showing a server whose pod is down (real sockets)', () => {
       .set(...V(version));
 
   beforeAll(async () => {
-    ensureServersHttpWired();
     // Pod2's own AZ is `nova`; users know it as az2, and so must the partial record.
     h = await startComputeHarness({ pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }] });
     await prepareServers(h);

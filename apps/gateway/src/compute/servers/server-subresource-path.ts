@@ -14,9 +14,6 @@ export function subresourcePathOf(url: string): string {
   return slash < 0 ? '' : afterServers.slice(slash + 1);
 }
 
-/** The action the servers slice records for a write on a sub-resource: `PUT metadata`, `DELETE tags`. */
-export const subresourceAction = (method: string, rest: string): string => `${method.toUpperCase()} ${rest.split('/')[0]}`;
-
 /** Which metadata a path names: the collection, the provisioning tag's own item, or neither. */
 export function metadataTargetOf(rest: string): 'collection' | 'tag' | null {
   if (rest === 'metadata') return 'collection';

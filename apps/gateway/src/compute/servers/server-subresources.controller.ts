@@ -14,7 +14,9 @@ import {
   refuseTagWrites,
 } from './provisioning-tag';
 import { type ServerCall, ServerCalls } from './server-calls';
-import { metadataTargetOf, subresourceAction, subresourcePathOf, viewMetadataBody } from './server-subresource-path';
+import { subresourceAction } from './server-action';
+import { metadataTargetOf, subresourcePathOf, viewMetadataBody } from './server-subresource-path';
+import { ServerScope } from './server-scope';
 import { checkVolumeInServerPod } from './volume-pod.check';
 
 type Json = Record<string, unknown>;
@@ -30,6 +32,7 @@ export class ServerSubresourcesController {
   constructor(
     private readonly calls: ServerCalls,
     private readonly tags: ProvisioningTagKeeper,
+    private readonly scope: ServerScope,
     @Inject(READ_MODEL_SQL) private readonly sql: SqlClient,
   ) {}
 
@@ -107,6 +110,7 @@ export class ServerSubresourcesController {
 
   private async write(call: ServerCall, method: string, body: unknown, reply: FastifyReply) {
     const rest = subresourcePathOf(call.request.url);
+    const action = subresourceAction(method, rest);
     const target = metadataTargetOf(rest);
     if (target === 'tag') throw method === 'DELETE' ? new MetadataItemNotFoundError() : new ProvisioningTagReservedError();
     const path = `/servers/${segment(call.serverId)}/${rest}`;
@@ -126,13 +130,13 @@ export class ServerSubresourcesController {
     }
     const forward = callerForward(call.request, call.context, { method, path, body: sent });
     const view = target === 'collection' ? viewMetadataBody : (answer: unknown) => answer;
-    return sendPodAnswer(reply, await this.calls.write(call, subresourceAction(method, rest), forward, view, location));
+    return sendPodAnswer(reply, await this.calls.write(call, action, forward, view, location));
   }
 
   private async attachment(call: ServerCall, method: 'POST' | 'PUT', body: unknown, reply: FastifyReply) {
     const location = await this.calls.locate(call);
     const volumeId = (body as { volumeAttachment?: { volumeId?: unknown } } | undefined)?.volumeAttachment?.volumeId;
-    await checkVolumeInServerPod(this.sql, volumeId, call.serverId, location.pod.podId);
+    await checkVolumeInServerPod(this.sql, volumeId, call.serverId, location.pod.podId, this.scope.projectOf(call.context));
     const rest = subresourcePathOf(call.request.url);
     const forward = callerForward(call.request, call.context, {
       method,

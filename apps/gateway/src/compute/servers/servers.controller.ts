@@ -37,7 +37,8 @@ export class ServersController {
   ) {
     const forward = callerForward(request, context, { method: 'POST', path: '/servers', query: '' });
     const { response, pod } = await this.creation.create(body, computeVersionOf(request), context, forward);
-    return sendPodAnswer(reply, podAnswer(response, pod.name, this.calls.publicCompute(request)));
+    const links = { base: this.calls.linkBase(request), podProjectId: context.caller.projectId };
+    return sendPodAnswer(reply, podAnswer(response, pod.name, links));
   }
 
   @Get()
@@ -88,14 +89,13 @@ export class ServersController {
     const params = parseServerListQuery(rawQueryOf(request), version, this.scope.isAdmin(context));
     if (params.allTenants) this.scope.enforceAllTenants(context.caller);
     const { method: _m, path: _p, query: _q, ...forward } = callerForward(request, context, { method: 'GET', path: '' });
-    const publicCompute = this.calls.publicCompute(request);
     return this.lister.list({
       kind,
       params,
       version,
       context,
       forward,
-      links: { publicCompute, publicBookmark: publicCompute.replace(/\/v2\.1$/, ''), pairs: params.pairs },
+      links: { base: this.calls.linkBase(request), pairs: params.pairs },
     });
   }
 }

@@ -1,14 +1,9 @@
 import { DomainError, type ErrorKind } from '@podgate/kernel';
-import {
-  type ForwardedResponse,
-  mapUpstreamFailure,
-  openStackErrorMessage,
-  type PodProxy,
-  rewritePodLinks,
-} from '@podgate/openstack';
+import { type ForwardedResponse, mapUpstreamFailure, openStackErrorMessage, type PodProxy } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
 import type { ServerForward } from '@podgate/servers';
 import type { FederatedListSource, ListedPod, PodPage, PodPageRequest, SortKey } from '../../../federation/federated-list';
+import { clientLinks, type ComputeLinkBase } from '../../links';
 import { viewServer } from '../server-body-view';
 import { serverSortValues } from './server-sort-values';
 
@@ -46,8 +41,9 @@ export interface ServerListSourceOptions {
   readonly sortKeys: readonly SortKey[];
   /** The caller's call minus method, path and query. */
   readonly forward: Omit<ServerForward, 'method' | 'path' | 'query'>;
+  /** The caller's project: the pods are called for it. */
   readonly projectId: string;
-  readonly publicCompute: string;
+  readonly links: ComputeLinkBase;
   readonly timeoutMs: number;
   /** Where the marker server lives, if podgate routed it (else every pod is asked). */
   readonly routeOf: (serverId: string) => Promise<PodView | null>;
@@ -108,7 +104,8 @@ export class ServerListSource implements FederatedListSource<ListedServer> {
   }
 
   private listed(server: Json, pod: PodView, response: ForwardedResponse): ListedServer {
-    return { server: viewServer(rewritePodLinks(server, response.podBaseUrl, this.options.publicCompute), pod), pod };
+    const { links, projectId } = this.options;
+    return { server: viewServer(clientLinks(server, response.podBaseUrl, links, projectId), pod), pod };
   }
 
   private async get(pod: PodView, path: string, query: string, signal: AbortSignal, failOnRefusal = true) {

@@ -1,8 +1,9 @@
 import type { PodView } from '@podgate/pods';
+import { computeLinkBase } from '../../links';
 import type { ListedServer } from './server-list.source';
 import { serverListAnswer } from './server-list.view';
 
-const links = { publicCompute: 'http://gw/compute/v2.1', publicBookmark: 'http://gw/compute', pairs: [] as [string, string][] };
+const links = { base: computeLinkBase('http://gw'), pairs: [] as [string, string][] };
 const item = (id: string): ListedServer => ({
   server: { id, name: `vm-${id}`, status: 'ACTIVE', links: [{ rel: 'self', href: `http://gw/compute/v2.1/servers/${id}` }] },
   pod: {} as PodView,
@@ -34,6 +35,22 @@ describe('serverListAnswer', () => {
     );
     expect(answer.servers_links).toEqual([
       { rel: 'next', href: 'http://gw/compute/v2.1/servers/detail?limit=2&marker=b&name=web+1%27s&sort_key=display_name' },
+    ]);
+  });
+
+  it('links the next page in the project form when the client used it, a repeated parameter with its greatest value', () => {
+    const pairs: [string, string][] = [
+      ['sort_key', 'zeta'],
+      ['limit', '1'],
+      ['sort_key', 'alpha'],
+    ];
+    const answer = serverListAnswer(
+      'index',
+      { items: [item('a')], limit: 1, unknown: [] },
+      { base: computeLinkBase('http://gw', 'f00d'), pairs },
+    );
+    expect(answer.servers_links).toEqual([
+      { rel: 'next', href: 'http://gw/compute/v2.1/f00d/servers?limit=1&sort_key=zeta&marker=a' },
     ]);
   });
 

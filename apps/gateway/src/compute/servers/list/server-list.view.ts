@@ -1,5 +1,6 @@
 import type { RoutedServer } from '@podgate/servers';
-import { novaIsoTime, serverLinks } from '../down-pod-server.view';
+import { novaIsoTime } from '../down-pod-server.view';
+import { collectionLinks, type ComputeLinkBase, type QueryPairs, resourceLinks } from '../../links';
 import type { ListedServer } from './server-list.source';
 
 type Json = Record<string, unknown>;
@@ -15,11 +16,9 @@ export interface ServerListPage {
 }
 
 export interface ServerListLinks {
-  /** podgate's `<public>/compute/v2.1`. */
-  readonly publicCompute: string;
-  /** podgate's `<public>/compute`, the bookmark root. */
-  readonly publicBookmark: string;
-  readonly pairs: readonly (readonly [string, string])[];
+  readonly base: ComputeLinkBase;
+  /** The client's query, for the next link. */
+  readonly pairs: QueryPairs;
 }
 
 /**
@@ -39,8 +38,13 @@ export function serverListAnswer(kind: ServerListKind, page: ServerListPage, lin
   const answer: Json = { servers };
   // Nova counts the down cells' minimal entries too; the marker is the page's last id, whichever it is.
   const last = servers.at(-1);
-  if (page.limit > 0 && servers.length === page.limit && last)
-    answer.servers_links = [{ rel: 'next', href: nextHref(kind, String(last.id), links) }];
+  const collection = kind === 'detail' ? 'servers/detail' : 'servers';
+  const next = collectionLinks(links.base, collection, links.pairs, {
+    length: servers.length,
+    maxItems: page.limit,
+    lastId: last === undefined ? undefined : String(last.id),
+  });
+  if (next.length > 0) answer.servers_links = next;
   return answer;
 }
 
@@ -50,23 +54,6 @@ function unknownEntry(kind: ServerListKind, routed: RoutedServer, links: ServerL
     entry.tenant_id = routed.projectId;
     entry.created = novaIsoTime(routed.createdAt);
   }
-  entry.links = serverLinks(routed.serverId, links);
+  entry.links = resourceLinks(links.base, 'servers', routed.serverId);
   return entry;
 }
-
-/**
- * Nova's _get_next_link: the request's parameters sorted by name (one value each, the last, as its
- * OrderedDict keeps them), `marker` set to the last id, urlencoded as Python's quote_plus does.
- */
-function nextHref(kind: ServerListKind, marker: string, links: ServerListLinks): string {
-  const params = new Map<string, string>();
-  for (const [key, value] of [...links.pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) params.set(key, value);
-  params.set('marker', marker);
-  const query = [...params].map(([key, value]) => `${quotePlus(key)}=${quotePlus(value)}`).join('&');
-  return `${links.publicCompute}/servers${kind === 'detail' ? '/detail' : ''}?${query}`;
-}
-
-const quotePlus = (text: string): string =>
-  encodeURIComponent(text)
-    .replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+');

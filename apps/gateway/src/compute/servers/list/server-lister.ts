@@ -60,7 +60,7 @@ export class ServerLister {
       sortKeys: params.sortKeys,
       forward: request.forward,
       projectId: context.caller.projectId,
-      publicCompute: request.links.publicCompute,
+      links: request.links.base,
       timeoutMs: this.config.upstream.listTimeoutMs,
       routeOf: (serverId) => this.routeOf(serverId, scope),
     });

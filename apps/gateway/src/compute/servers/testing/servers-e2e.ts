@@ -1,22 +1,9 @@
 // Test helper (excluded from the build): what the servers e2e specs share.
-import { MODULE_METADATA } from '@nestjs/common/constants';
 import { CIRROS_IMAGE_ID } from '../../../../../pod-simulator/src/glance/image-store';
-import { ComputeModule } from '../../compute.module';
 import type { ComputeHarness } from '../../testing/compute-harness';
-import { ServersHttpModule } from '../servers-http.module';
 
 export const IMAGE_ID = CIRROS_IMAGE_ID;
 export const FLAVOR_ID = 'e2e.srv';
-
-/**
- * Until ComputeModule imports ServersHttpModule (the lead's wiring), the specs add it to the
- * module's metadata before the gateway is built; once wired this does nothing.
- */
-export function ensureServersHttpWired(): void {
-  const imports = (Reflect.getMetadata(MODULE_METADATA.IMPORTS, ComputeModule) ?? []) as unknown[];
-  if (!imports.includes(ServersHttpModule))
-    Reflect.defineMetadata(MODULE_METADATA.IMPORTS, [...imports, ServersHttpModule], ComputeModule);
-}
 
 /** Polls until `check` passes (projections and the flavor reconciler work in the background). */
 export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {

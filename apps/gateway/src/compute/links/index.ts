@@ -1,0 +1,3 @@
+export * from './client-links';
+export * from './compute-link-base';
+export * from './next-link';
