@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // `npm run demo`: the pod simulator (a TEST DOUBLE of two OpenStack clouds and their Keystone) and
 // the real podgate gateway on its default address and embedded store, validating tokens with the
-// simulated Keystone. The demo registers both pods through the gateway's admin API and prints
-// how to look at them with the `podgate` CLI. The compute API arrives with issue 5; until then the
-// openrc for the `openstack` CLI points at Pod1 directly.
+// simulated Keystone. The demo registers both pods through the gateway's admin API, defines a
+// flavor at the gateway, and prints how to use them: the `openstack` CLI through podgate's compute
+// API, and the `podgate` CLI for the admin side.
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeSimulator } from './console-summary';
 import { startDemoGateway } from './demo-gateway';
-import { registerDemoPods } from './demo-pods';
+import { DEMO_FLAVOR, defineDemoFlavor, registerDemoPods } from './demo-pods';
 import { stopOnSignals } from './run-until-signal';
 import { SimulatorHandle, startSimulator } from './simulator';
 
@@ -23,9 +23,16 @@ export function adminrc(sim: SimulatorHandle, gatewayUrl: string): string {
   ].join('\n');
 }
 
-export function openrc(sim: SimulatorHandle, region = 'Pod1'): string {
+/**
+ * The tenant's environment for the `openstack` CLI, through podgate: compute is podgate's endpoint
+ * in the catalog's RegionOne; images and networks (which podgate does not serve) stay one pod's,
+ * through the *_ENDPOINT_OVERRIDE variables that OSC reads only for the `envvars` cloud. The demo
+ * pods share the cirros image id, so a server in either pod can boot from it.
+ */
+export function openrc(sim: SimulatorHandle, imagePod = sim.pods[0]): string {
   return [
-    '# openrc for the pod simulator (a test double), straight to one pod, not through podgate',
+    '# openrc for tenant-a through podgate (compute); images and networks from Pod1 (the simulator, a test double)',
+    'export OS_CLOUD=envvars',
     `export OS_AUTH_URL=${sim.authUrl}`,
     'export OS_IDENTITY_API_VERSION=3',
     'export OS_USERNAME=alice',
@@ -33,12 +40,17 @@ export function openrc(sim: SimulatorHandle, region = 'Pod1'): string {
     'export OS_PROJECT_NAME=tenant-a',
     'export OS_USER_DOMAIN_NAME=Default',
     'export OS_PROJECT_DOMAIN_NAME=Default',
-    `export OS_REGION_NAME=${region}`,
+    'export OS_REGION_NAME=RegionOne',
     'export OS_INTERFACE=public',
+    `export OS_IMAGE_ENDPOINT_OVERRIDE=${imagePod.imageUrl}`,
+    `export OS_NETWORK_ENDPOINT_OVERRIDE=${imagePod.networkUrl}`,
     '# --nic none needs compute microversion 2.37 or later',
     'export OS_COMPUTE_API_VERSION=2.37',
   ].join('\n');
 }
+
+/** Each simulated cloud calls its AZ `nova`, as most clouds do; podgate shows them as az1 and az2. */
+const DEMO_AZS = ['az1', 'az2'];
 
 async function demo(): Promise<void> {
   const flags = new Command('podgate-demo')
@@ -53,7 +65,12 @@ async function demo(): Promise<void> {
     .option('--openrc <file>', 'also write the openrc to this file')
     .parse()
     .opts<{ basePort?: number; openrc?: string }>();
-  const sim = await startSimulator({ pods: [{ az: 'az1' }, { az: 'az2' }], basePort: flags.basePort ?? 20000 });
+  const gatewayUrl = `http://${process.env.PODGATE_HOST ?? '127.0.0.1'}:${process.env.PODGATE_PORT ?? '19999'}`;
+  const sim = await startSimulator({
+    pods: DEMO_AZS.map(() => ({ az: 'nova' })),
+    basePort: flags.basePort ?? 20000,
+    gatewayUrl,
+  });
   const gateway = await startDemoGateway({
     ...process.env,
     KEYSTONE_URL: sim.authUrl,
@@ -63,11 +80,21 @@ async function demo(): Promise<void> {
     await sim.stop();
     throw error;
   });
-  const pods = await registerDemoPods(gateway.url, sim.issueToken('admin', 'admin'), sim.pods).catch(async (error: Error) => {
-    await gateway.stop();
-    await sim.stop();
-    throw error;
-  });
+  const adminToken = sim.issueToken('admin', 'admin');
+  const pods = await registerDemoPods(
+    gateway.url,
+    adminToken,
+    sim.pods.map((pod, i) => ({ pod, az: DEMO_AZS[i] })),
+  )
+    .then(async (registered) => {
+      await defineDemoFlavor(gateway.url, adminToken);
+      return registered;
+    })
+    .catch(async (error: Error) => {
+      await gateway.stop();
+      await sim.stop();
+      throw error;
+    });
   const rc = openrc(sim);
   if (flags.openrc) writeFileSync(flags.openrc, `${rc}\n`);
   process.stdout.write(
@@ -75,7 +102,8 @@ async function demo(): Promise<void> {
       describeSimulator(sim),
       '',
       `podgate gateway: ${gateway.url} (embedded store in ${process.env.PODGATE_DATA_DIR ?? './data'}; tokens checked by the simulated Keystone)`,
-      ...pods.map((pod) => `  ${pod.name} (${pod.az}): ${pod.outcome} through POST /v1.0/pods`),
+      ...pods.map((pod) => `  ${pod.name} (${pod.az}, the pod's own AZ nova): ${pod.outcome} through POST /v1.0/pods`),
+      `  flavor ${DEMO_FLAVOR.name}: defined at the gateway, pushed to both pods by the flavor reconciler`,
       '',
       adminrc(sim, gateway.url),
       '',
@@ -85,14 +113,17 @@ async function demo(): Promise<void> {
       'node dist/apps/cli/src/main.js bindings list          # --as-of <instant>: the bindings in force then',
       'node dist/apps/cli/src/main.js audit list',
       '',
-      'The compute API comes with the next issue; until then talk to Pod1 directly with the openstack CLI:',
+      'The openstack CLI as tenant-a, through podgate:',
       '',
       rc,
       '',
       '# then, for example:',
-      'openstack server create --wait --flavor m1.tiny --image cirros --nic none demo-vm',
-      'openstack server list',
-      'openstack volume create --size 1 demo-vol',
+      'openstack availability zone list --compute',
+      'openstack flavor list',
+      `openstack server create --wait --flavor ${DEMO_FLAVOR.name} --image cirros --nic none --availability-zone az2 demo-vm`,
+      'openstack server list --long',
+      'openstack server stop demo-vm',
+      'node dist/apps/cli/src/main.js audit list   # (with the admin variables above) every step recorded',
       '',
       'Running until Ctrl-C (SIGINT) or SIGTERM.',
       '',
