@@ -3,6 +3,7 @@ import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { loadConfig, PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import { EVENT_STORE } from '@podgate/event-store';
+import { KEYSTONE_CLIENT, KeystoneClient } from '@podgate/openstack';
 import { READ_MODEL_SQL } from '@podgate/read-model';
 import { type SimulatorHandle, startSimulator } from '../../../apps/pod-simulator/src/simulator';
 import { DeregisterPodCommand } from './commands/deregister-pod/deregister-pod.command';
@@ -18,13 +19,16 @@ import { UsageCollector } from './usage/usage-collector';
 
 @Module({})
 class TestRuntimeModule {
-  /** What RuntimeModule and the bindings lib provide globally in the gateway. */
+  /** What RuntimeModule, UpstreamModule and the bindings lib provide globally in the gateway. */
   static with(bed: PodsTestBed, config: PodgateConfig, counter: PodUseCounter): DynamicModule {
+    const { auth } = config;
+    const keystone = auth.strategy === 'keystone' ? new KeystoneClient({ ...auth, url: auth.url }) : null;
     const providers = [
       { provide: EVENT_STORE, useValue: bed.store },
       { provide: READ_MODEL_SQL, useValue: bed.sql },
       { provide: PODGATE_CONFIG, useValue: config },
       { provide: POD_USE_COUNTER, useValue: counter },
+      { provide: KEYSTONE_CLIENT, useValue: keystone },
     ];
     return { module: TestRuntimeModule, global: true, providers, exports: providers.map((p) => p.provide) };
   }
