@@ -3,7 +3,7 @@ import type { EventStore } from '@podgate/event-store';
 import { serverActionEvents } from './bench-events';
 import type { BenchTarget, WalCounters } from './bench-targets';
 import { type CpuSplit, startCpuSplit } from './cpu-usage';
-import { elapsedMs, type LatencySummary, round, summarize } from './latency';
+import { elapsedMs, type LatencySummary, round, summarize } from '../shared/latency';
 
 export interface AppendScenario {
   readonly writers: number;

@@ -1,6 +1,6 @@
+import type { BenchRun, TargetCheck } from '../shared/bench-run';
 import type { AppendMeasurement } from './append-throughput';
 import type { CommitFloor } from './commit-floor';
-import type { MachineInfo } from './machine';
 import type { ReadAllMeasurement } from './read-all-throughput';
 import type { RebuildMeasurement } from './rebuild-throughput';
 
@@ -16,14 +16,7 @@ export interface AdapterResults {
 }
 
 /** The shape of bench/results/event-store.json. */
-export interface BenchResults {
-  readonly date: string;
-  readonly durationSeconds: number;
-  readonly machine: MachineInfo & {
-    readonly loadAverageStart: [number, number, number];
-    readonly loadAverageEnd: [number, number, number];
-    readonly waitedForLoadSeconds: number;
-  };
+export interface BenchResults extends BenchRun {
   readonly settings: {
     readonly secondsPerAppendScenario: number;
     readonly warmupSeconds: number;
@@ -33,13 +26,6 @@ export interface BenchResults {
   };
   readonly targets: readonly TargetCheck[];
   readonly adapters: readonly AdapterResults[];
-}
-
-export interface TargetCheck {
-  readonly what: string;
-  readonly target: number;
-  readonly measured: number | undefined;
-  readonly met: boolean;
 }
 
 export const SERVER_APPEND_TARGET = 5000;

@@ -1,5 +1,5 @@
 import type { SqlClient } from '@podgate/sql';
-import { elapsedMs, type LatencySummary, summarize } from './latency';
+import { elapsedMs, type LatencySummary, summarize } from '../shared/latency';
 
 /**
  * What one statement costs before the event store does anything: a round trip (`SELECT 1`) and a

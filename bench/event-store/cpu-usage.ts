@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { round } from './latency';
+import { round } from '../shared/latency';
+import { machineBusySeconds, otherCores, procPids, schedstat, statFields } from '../shared/proc-stat';
 
 /** CPU used during a measured section, by this Node process and by the database server. */
 export interface CpuSplit {
@@ -21,17 +21,13 @@ export interface CpuSplit {
   readonly otherCores?: number;
 }
 
-interface Sample {
-  readonly cpuSeconds: number;
-  readonly waitSeconds: number;
-}
+type Sample = NonNullable<ReturnType<typeof schedstat>>;
 
 /** Sums CPU and run-queue wait of the postmaster and its children (the server must be local). */
 function serverSample(postmasterPid: number): Sample {
   let cpuSeconds = 0;
   let waitSeconds = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const entry of procPids()) {
     const ppid = Number(statFields(entry)?.[1]);
     if (Number(entry) !== postmasterPid && ppid !== postmasterPid) continue;
     const sched = schedstat(entry);
@@ -40,44 +36,6 @@ function serverSample(postmasterPid: number): Sample {
   }
   return { cpuSeconds, waitSeconds };
 }
-
-/** Fields of /proc/<pid>/stat after the `(comm)` field: state, ppid, ... */
-function statFields(pid: string): string[] | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined; // the process ended meanwhile
-  }
-}
-
-/** /proc/<pid>/schedstat: nanoseconds on a CPU, nanoseconds runnable but waiting for one, timeslices. */
-function schedstat(pid: string): Sample | undefined {
-  try {
-    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return { cpuSeconds: run / 1e9, waitSeconds: wait / 1e9 };
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds the whole machine spent busy (not idle, not waiting for IO), from /proc/stat. */
-function machineBusySeconds(): number | undefined {
-  try {
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Linux USER_HZ, the unit of /proc/stat (100 on every mainstream build). */
-const TICKS_PER_SECOND = 100;
 
 /** Starts measuring; the returned function stops and reports, given how many events the section handled. */
 export function startCpuSplit(postmasterPid?: number): (events: number) => CpuSplit {
@@ -99,8 +57,7 @@ export function startCpuSplit(postmasterPid?: number): (events: number) => CpuSp
       nodeWaitingForCpu:
         nodeMain && nodeMainNow ? round((nodeMainNow.waitSeconds - nodeMain.waitSeconds) / wallSeconds) : undefined,
     };
-    const machineCores = machine === undefined || machineNow === undefined ? undefined : (machineNow - machine) / wallSeconds;
-    const others = (ours: number) => (machineCores === undefined ? undefined : round(Math.max(0, machineCores - ours)));
+    const others = (ours: number) => otherCores(machine, machineNow, wallSeconds, ours);
     if (postmasterPid === undefined || server === undefined) return { ...split, otherCores: others(nodeSeconds / wallSeconds) };
     const now = serverSample(postmasterPid);
     const serverSeconds = now.cpuSeconds - server.cpuSeconds;

@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { startBenchRun } from '../shared/bench-run';
+import { databaseUrlOption, list, log, outOption, positive, runMain, waitForLoadOption } from '../shared/cli';
+import { resultsJson, writeResults } from '../shared/results-file';
 import { type AppendScenario, measureAppends } from './append-throughput';
 import { type AdapterResults, type BenchResults, checkTargets } from './bench-results';
 import { type BenchTarget, openPgliteTarget, openPostgresTarget } from './bench-targets';
 import { measureCommitFloor } from './commit-floor';
-import { describeMachine, loadAverage, waitForQuietMachine } from './machine';
 import { measureReadAll } from './read-all-throughput';
 import { profiled } from './phase-profiler';
 import { measureRebuild } from './rebuild-throughput';
@@ -34,37 +34,23 @@ interface Options {
   profile?: string;
 }
 
-const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!(n > 0)) throw new InvalidArgumentError('must be a positive number');
-  return n;
-};
-const list = (value: string) => value.split(',').map((item) => item.trim());
-
 async function main(): Promise<void> {
   const options = new Command('bench-event-store')
     .description('Append, read-all and rebuild throughput of the PostgreSQL event store on PGlite and a PostgreSQL server')
-    .option(
-      '--database-url <url>',
-      'PostgreSQL server (a database podgate_bench is dropped and created on it)',
-      process.env.DATABASE_URL,
-    )
+    .addOption(databaseUrlOption('PostgreSQL server (a database podgate_bench is dropped and created on it)'))
     .option('--adapters <list>', 'pglite,postgres', list, ['pglite', 'postgres'])
     .option('--seconds <n>', 'timed seconds per append scenario', positive, 10)
     .option('--warmup <n>', 'warm-up seconds before each append scenario', positive, 2)
     .option('--events <n>', 'least events in the log for read-all and rebuild', positive, 100_000)
-    .option('--out <dir>', 'where event-store.json and event-store.md go', 'bench/results')
+    .addOption(outOption('event-store'))
     .option('--only <phases>', `a subset of ${PHASES.join(',')} (for profiling; results are printed, not written)`, list)
     .option('--profile <dir>', 'CPU-profile each phase into <dir>/<adapter>-<phase>.cpuprofile (costs some throughput)')
-    .option('--wait-for-load <n>', 'first wait (up to 10 min) until the 1-minute load average is at most n', positive)
+    .addOption(waitForLoadOption())
     .parse()
     .opts<Options>();
 
-  const waitedSeconds = options.waitForLoad ? await waitForQuietMachine(options.waitForLoad, 600, log) : 0;
-  const started = new Date();
-  const loadAtStart = loadAverage();
-  log(`load average ${loadAtStart.join(' ')}`);
+  const benchRun = await startBenchRun(options.waitForLoad, log);
+  log(`load average ${benchRun.loadAtStart.join(' ')}`);
   const phases = new Set<Phase>(options.only ?? PHASES);
   const adapters: AdapterResults[] = [];
   for (const adapter of options.adapters) {
@@ -79,14 +65,7 @@ async function main(): Promise<void> {
     }
   }
   const results: BenchResults = {
-    date: started.toISOString(),
-    durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
-    machine: {
-      ...describeMachine(),
-      loadAverageStart: loadAtStart,
-      loadAverageEnd: loadAverage(),
-      waitedForLoadSeconds: waitedSeconds,
-    },
+    ...benchRun.finish(),
     settings: {
       secondsPerAppendScenario: options.seconds,
       warmupSeconds: options.warmup,
@@ -98,13 +77,10 @@ async function main(): Promise<void> {
     adapters,
   };
   if (options.only) {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(resultsJson(results));
     return;
   }
-  mkdirSync(options.out, { recursive: true });
-  writeFileSync(join(options.out, 'event-store.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(options.out, 'event-store.md'), renderMarkdown(results));
-  log(`wrote ${join(options.out, 'event-store.json')} and event-store.md in ${results.durationSeconds} s`);
+  writeResults(options.out, 'event-store', results, renderMarkdown(results), log);
 }
 
 async function benchTarget(target: BenchTarget, phases: Set<Phase>, options: Options): Promise<AdapterResults> {
@@ -148,7 +124,4 @@ async function benchTarget(target: BenchTarget, phases: Set<Phase>, options: Opt
   return results;
 }
 
-main().catch((error: unknown) => {
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -1,7 +1,7 @@
 import type { GlobalPosition } from '@podgate/event-store';
 import type { BenchTarget } from './bench-targets';
 import { type CpuSplit, startCpuSplit } from './cpu-usage';
-import { elapsedMs, type LatencySummary, round, summarize } from './latency';
+import { elapsedMs, type LatencySummary, round, summarize } from '../shared/latency';
 
 export interface ReadAllMeasurement {
   readonly pageSize: number;

@@ -4,7 +4,7 @@ import { migrateReadModel, type Projection, rebuildProjection } from '@podgate/r
 import type { SqlClient } from '@podgate/sql';
 import type { BenchTarget } from './bench-targets';
 import { type CpuSplit, startCpuSplit } from './cpu-usage';
-import { elapsedMs, round } from './latency';
+import { elapsedMs, round } from '../shared/latency';
 
 export interface RebuildMeasurement {
   readonly projection: string;

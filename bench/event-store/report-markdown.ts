@@ -1,3 +1,4 @@
+import { measuredOn } from '../shared/bench-run';
 import type { AppendMeasurement } from './append-throughput';
 import type { AdapterResults, BenchResults } from './bench-results';
 import type { CpuSplit } from './cpu-usage';
@@ -21,8 +22,7 @@ export function renderMarkdown(results: BenchResults): string {
   const lines = [
     '## Event-store throughput',
     '',
-    `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}; ` +
-      `load average ${m.loadAverageStart.join(' / ')} at the start and ${m.loadAverageEnd.join(' / ')} at the end (other work shared the machine). ` +
+    measuredOn(results) +
       `PGlite ${pglite?.version ?? '–'}, file-backed in a temp dir; PostgreSQL ${server?.version ?? '–'} on loopback, fsync and synchronous_commit on, ` +
       `a fresh database per run. \`npm run bench:event-store\`; raw numbers in \`event-store.json\`.`,
     '',

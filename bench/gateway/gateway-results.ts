@@ -1,17 +1,10 @@
-import type { MachineInfo } from '../event-store/machine';
+import type { BenchRun, TargetCheck } from '../shared/bench-run';
 import { type LoadRun, problemsOf } from './load-run';
 
 export type RoutedLeg = 'direct' | 'nginx' | 'podgate';
 
 /** The shape of bench/results/gateway.json. */
-export interface GatewayBenchResults {
-  readonly date: string;
-  readonly durationSeconds: number;
-  readonly machine: MachineInfo & {
-    readonly loadAverageStart: [number, number, number];
-    readonly loadAverageEnd: [number, number, number];
-    readonly waitedForLoadSeconds: number;
-  };
+export interface GatewayBenchResults extends BenchRun {
   readonly settings: {
     readonly secondsPerRun: number;
     readonly warmupSeconds: number;
@@ -36,14 +29,7 @@ export interface GatewayBenchResults {
   readonly serverEvents: Record<string, number> | null;
   /** Why a leg has no numbers, or which runs had non-2xx answers; empty when everything ran clean. */
   readonly failures: readonly string[];
-  readonly targets: readonly TargetCheck[];
-}
-
-export interface TargetCheck {
-  readonly what: string;
-  readonly target: string;
-  readonly measured: number | undefined;
-  readonly met: boolean;
+  readonly targets: readonly TargetCheck<string>[];
 }
 
 export const P50_OVERHEAD_TARGET_MS = 0.3;
@@ -54,7 +40,7 @@ const find = (runs: readonly LoadRun[], label: string, connections: number) =>
   runs.find((run) => run.label === label && run.connections === connections && problemsOf(run) === undefined);
 
 /** The brief's three targets, from clean runs only: a leg that did not run, or had a non-2xx answer, is "not measured". */
-export function checkTargets(routed: readonly LoadRun[], actionRuns: readonly LoadRun[]): TargetCheck[] {
+export function checkTargets(routed: readonly LoadRun[], actionRuns: readonly LoadRun[]): TargetCheck<string>[] {
   const actions = actionRuns.filter((run) => problemsOf(run) === undefined);
   const direct1 = find(routed, 'direct', 1);
   const podgate1 = find(routed, 'podgate', 1);

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { type LatencySummary, round, summarize } from '../event-store/latency';
+import { type LatencySummary, round, summarize } from '../shared/latency';
 import { type CpuShare, type ProcessSet, startCpuShare } from './process-cpu';
 
 /** What one connection sends, in a loop, for the whole run. */

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { describeMachine, loadAverage, waitForQuietMachine } from '../event-store/machine';
+import { startBenchRun } from '../shared/bench-run';
+import { databaseUrlOption, log, message, outOption, positive, runMain, waitForLoadOption } from '../shared/cli';
+import { writeResults } from '../shared/results-file';
 import { checkTargets, type GatewayBenchResults } from './gateway-results';
 import { type LoadRun, measureLoad, problemsOf } from './load-run';
 import { actionTarget, checkAnswer, createOnPod, routedTargets } from './load-targets';
@@ -30,12 +32,6 @@ interface Options {
   waitForLoad?: number;
 }
 
-const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!(n > 0)) throw new InvalidArgumentError('must be a positive number');
-  return n;
-};
 const numbers = (value: string) => value.split(',').map(positive);
 const legs = (value: string) =>
   value.split(',').map((leg) => {
@@ -47,7 +43,6 @@ const setting = (value: string, previous: Record<string, string>) => {
   if (!match) throw new InvalidArgumentError('expected KEY=VALUE');
   return { ...previous, [match[1]]: match[2] };
 };
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Everything the benchmark started, stopped in reverse order whatever happens. */
 class Started {
@@ -68,11 +63,7 @@ async function main(): Promise<void> {
     .option('--warmup <n>', 'warm-up seconds before each run', positive, 2)
     .option('--connections <list>', 'connection counts', numbers, [1, 32])
     .option('--legs <list>', LEGS.join(','), legs, [...LEGS])
-    .option(
-      '--database-url <url>',
-      "PostgreSQL server for podgate's events (database podgate_bench_gateway is recreated)",
-      process.env.DATABASE_URL,
-    )
+    .addOption(databaseUrlOption("PostgreSQL server for podgate's events (database podgate_bench_gateway is recreated)"))
     .option('--log-level <level>', "podgate's LOG_LEVEL (npm start's default: info, one line per request)", 'info')
     .option(
       '--podgate-env <KEY=VALUE>',
@@ -80,13 +71,11 @@ async function main(): Promise<void> {
       setting,
       {},
     )
-    .option('--out <dir>', 'where gateway.json and gateway.md go', 'bench/results')
-    .option('--wait-for-load <n>', 'first wait (up to 10 min) until the 1-minute load average is at most n', positive)
+    .addOption(outOption('gateway'))
+    .addOption(waitForLoadOption())
     .parse()
     .opts<Options>();
-  const waitedSeconds = options.waitForLoad ? await waitForQuietMachine(options.waitForLoad, 600, log) : 0;
-  const started = new Date();
-  const loadAtStart = loadAverage();
+  const benchRun = await startBenchRun(options.waitForLoad, log);
   const dir = mkdtempSync(join(tmpdir(), 'podgate-bench-gateway-'));
   const processes = new Started();
   const failures: string[] = [];
@@ -96,7 +85,7 @@ async function main(): Promise<void> {
   let nginx: NginxProxy | undefined;
   let podgate: PodgateGateway | undefined;
   try {
-    log(`load average ${loadAtStart.join(' ')}; logs in ${dir}`);
+    log(`load average ${benchRun.loadAtStart.join(' ')}; logs in ${dir}`);
     const sim = processes.add(await startSimulatedPod(SIMULATOR, dir), (s) => s.process.stop());
     const admin = await issueToken(sim.authUrl, 'admin', 'admin-secret', 'admin');
     const alice = await issueToken(sim.authUrl, 'alice', 'alice-secret', 'tenant-a');
@@ -165,14 +154,7 @@ async function main(): Promise<void> {
   }
 
   const results: GatewayBenchResults = {
-    date: started.toISOString(),
-    durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
-    machine: {
-      ...describeMachine(),
-      loadAverageStart: loadAtStart,
-      loadAverageEnd: loadAverage(),
-      waitedForLoadSeconds: waitedSeconds,
-    },
+    ...benchRun.finish(),
     settings: {
       secondsPerRun: options.seconds,
       warmupSeconds: options.warmup,
@@ -195,17 +177,11 @@ async function main(): Promise<void> {
     failures,
     targets: checkTargets(routedGet, actions),
   };
-  mkdirSync(options.out, { recursive: true });
-  writeFileSync(join(options.out, 'gateway.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(options.out, 'gateway.md'), renderMarkdown(results));
-  log(`wrote ${join(options.out, 'gateway.json')} and gateway.md in ${results.durationSeconds} s`);
+  writeResults(options.out, 'gateway', results, renderMarkdown(results), log);
   for (const failure of failures) log(`FAILED: ${failure}`);
   if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
   else log(`logs kept in ${dir}`);
   process.exitCode = failures.length ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { round } from '../event-store/latency';
+import { round } from '../shared/latency';
+import { machineBusySeconds, otherCores, procPids, statFields, TICKS_PER_SECOND } from '../shared/proc-stat';
 
 /** Where the CPU went during one run: cores busy on average, per role, and everything else on the machine. */
 export interface CpuShare {
@@ -16,9 +16,6 @@ export interface CpuShare {
  */
 export type ProcessSet = number | readonly number[];
 
-/** Linux USER_HZ, the unit of /proc/<pid>/stat times (100 on every mainstream build). */
-const TICKS_PER_SECOND = 100;
-
 interface ProcStat {
   readonly ppid: number;
   /** utime + stime, every thread included. */
@@ -27,39 +24,19 @@ interface ProcStat {
 
 function processTable(): Map<number, ProcStat> {
   const table = new Map<number, ProcStat>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      // Fields after `(comm)`: state, ppid, ..., utime (index 11) and stime (12).
-      table.set(Number(entry), {
-        ppid: Number(fields[1]),
-        cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
-      });
-    } catch {
-      // ended meanwhile
-    }
+  for (const entry of procPids()) {
+    const fields = statFields(entry);
+    if (!fields) continue; // ended meanwhile
+    table.set(Number(entry), {
+      ppid: Number(fields[1]),
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+    });
   }
   return table;
 }
 
 const membersOf = (set: ProcessSet, table: Map<number, ProcStat>): number[] =>
   typeof set === 'number' ? [...table].filter(([pid, s]) => pid === set || s.ppid === set).map(([pid]) => pid) : [...set];
-
-function machineBusySeconds(): number | undefined {
-  try {
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Starts measuring; the returned function stops and reports. A role counts the processes alive at
@@ -84,11 +61,6 @@ export function startCpuShare(processes: Readonly<Record<string, ProcessSet | un
       cores[role] = round(seconds / wallSeconds);
     }
     const ours = Object.values(cores).reduce((sum, value) => sum + value, 0);
-    const machineCores = machineNow === undefined || machine === undefined ? undefined : (machineNow - machine) / wallSeconds;
-    return {
-      wallSeconds: round(wallSeconds, 3),
-      cores,
-      otherCores: machineCores === undefined ? undefined : round(Math.max(0, machineCores - ours)),
-    };
+    return { wallSeconds: round(wallSeconds, 3), cores, otherCores: otherCores(machine, machineNow, wallSeconds, ours) };
   };
 }

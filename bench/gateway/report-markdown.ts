@@ -1,3 +1,4 @@
+import { measuredOn } from '../shared/bench-run';
 import type { GatewayBenchResults } from './gateway-results';
 import type { LoadRun } from './load-run';
 
@@ -11,7 +12,6 @@ const LEGS = [
 
 /** bench/results/gateway.md: the tables, the targets, and where the CPU went in each run. */
 export function renderMarkdown(results: GatewayBenchResults): string {
-  const m = results.machine;
   const s = results.settings;
   const cell = (run: LoadRun | undefined) =>
     run
@@ -23,8 +23,7 @@ export function renderMarkdown(results: GatewayBenchResults): string {
   const lines = [
     '## Gateway overhead: routed GET and server actions',
     '',
-    `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpuModel} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}; ` +
-      `load average ${m.loadAverageStart.join(' / ')} at the start and ${m.loadAverageEnd.join(' / ')} at the end (other work shared the machine). ` +
+    measuredOn(results) +
       `Load from autocannon in the benchmark's process; the pod is the pod simulator (a test double) in its own process; ` +
       `nginx ${s.nginx?.version ?? '–'} with ${s.nginx?.workers ?? '–'} worker; ` +
       (s.podgate
