@@ -22,6 +22,7 @@ import { flavorAdminContext, type FlavorsTestBed, openFlavorsTestBed } from '../
 import { FlavorPodPusher } from './flavor-pod-pusher';
 import { FlavorReconciler, type FlavorReconcilerOptions } from './flavor-reconciler';
 import { keystoneSyncCredentials } from './flavor-sync-credentials';
+import { eventually } from '../../../../test/eventually';
 
 const SERVICE = {
   username: 'podgate',
@@ -66,17 +67,6 @@ describe('FlavorReconciler against the pod simulator (PGlite, real sockets)', ()
     (await bed.store.readStream(`flavor-${flavorId}`))
       .sort((a, b) => Number(a.revision - b.revision))
       .map((e) => ({ type: e.type, ...(e.data as object) }));
-  async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-  }
 
   beforeAll(async () => {
     sim = await startSimulator({ pods: 2, basePort: 0, delays: { buildMs: 0, actionMs: 0, volumeMs: 0 } });

@@ -1,17 +1,5 @@
 import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
-
-/** Polls until `check` passes (the reconciler works in the background), failing with its last error. */
-async function eventually(check: () => void | Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+import { eventually } from '../../../../../test/eventually';
 
 describe('flavors pushed to pods by the gateway’s reconciler (real sockets)', () => {
   let h: ComputeHarness;

@@ -3,18 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
 import { PodApiVersions } from './pod-api-versions';
 import { PodVersionReader } from './pod-version-reader';
-
-async function eventually(check: () => Promise<void>, withinMs: number): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+import { eventually } from '../../../../../test/eventually';
 
 describe('the compute range follows the pods’ version documents', () => {
   let h: ComputeHarness;

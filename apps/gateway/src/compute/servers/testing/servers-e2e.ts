@@ -1,22 +1,13 @@
 // Test helper (excluded from the build): what the servers e2e specs share.
 import { CIRROS_IMAGE_ID } from '../../../../../pod-simulator/src/glance/image-store';
+import { eventually } from '../../../../../../test/eventually';
 import type { ComputeHarness } from '../../testing/compute-harness';
 
 export const IMAGE_ID = CIRROS_IMAGE_ID;
 export const FLAVOR_ID = 'e2e.srv';
 
-/** Polls until `check` passes (projections and the flavor reconciler work in the background). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+/** Projections and the flavor reconciler work in the background. */
+export { eventually };
 
 /** A small public flavor defined through podgate and pushed to every registered pod; quotas raised for bulk creates. */
 export async function prepareServers(h: ComputeHarness): Promise<void> {
