@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ComputeHarness, startComputeHarness } from '../../../apps/gateway/src/compute/testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../../apps/gateway/src/testing/gateway-harness';
 import { type CliTarget, computeCliScenario } from './compute-cli.scenario';
 import { type CliUser, OPENSTACK, runCli } from './openstack-cli';
 

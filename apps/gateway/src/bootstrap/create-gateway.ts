@@ -4,7 +4,7 @@ import type { PodgateConfig } from '@podgate/config';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { publishAdminApiDocument } from '../admin/openapi/publish-admin-api-document';
-import { rewriteComputeUrl } from '../compute/compute-url';
+import { rewriteComputeUrl } from '../api/service-url';
 import { GatewayModule } from '../gateway.module';
 import { generateRequestId, registerRequestIdHeader } from '../http/request-id.hook';
 

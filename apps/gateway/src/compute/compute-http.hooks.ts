@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { installMicroversionHook } from './microversion';
-import { PodApiVersions } from './pod-versions';
+import { installMicroversionHook } from '../api/microversion';
+import { PodApiVersions } from '../api/pod-versions';
 
 /**
  * Puts the compute API's Fastify hooks in place while the app initialises, before it listens. (The

@@ -8,7 +8,7 @@ import { AvailabilityZonesHttpModule } from './availability-zones/availability-z
 import { ComputeHttpHooks } from './compute-http.hooks';
 import { FlavorsHttpModule } from './flavors/flavors-http.module';
 import { ServersHttpModule } from './servers/servers-http.module';
-import { PodApiVersions, PodVersionReader } from './pod-versions';
+import { PodApiVersions, PodVersionReader } from '../api/pod-versions';
 import { ComputeVersionsController } from './versions/compute-versions.controller';
 
 const POLL_MS = 1000;

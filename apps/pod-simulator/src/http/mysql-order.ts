@@ -3,7 +3,7 @@
 // value, strings case- and accent-insensitively by their upper-case form ('dbz' < 'db_1', as
 // 'Z' < '_'), trailing spaces ignored. Values equal under the collation tie, and the next sort key
 // decides, as in SQL. podgate's merged lists rely on pods ordering this way (its own copy of the rule
-// is apps/gateway/src/federation/sort-order.ts; the simulator stays a separate, independent double).
+// is apps/gateway/src/api/federation/sort-order.ts; the simulator stays a separate, independent double).
 
 const SPACE = 0x20;
 const weights = new Map<number, number>();

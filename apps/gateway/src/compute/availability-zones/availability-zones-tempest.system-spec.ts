@@ -3,7 +3,7 @@
 // next to this one asserts the same shapes field by field.
 import { type TempestSchema, tempestProblems } from '../../../../../test/openstack/fidelity/tempest-schemas';
 import { expectTempestValid, unversionedSchemas } from '../flavors/testing/flavor-schemas';
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 describe('compute os-availability-zone against Tempest’s response schemas (python3-tempest)', () => {
   let h: ComputeHarness;

@@ -1,6 +1,6 @@
 // Nova's shapes asserted in full; the same answers against Tempest's response schemas (Debian
 // python3-tempest) are in availability-zones-tempest.system-spec.ts, run by `npm run test:system`.
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 describe('compute os-availability-zone (gateway + simulated pods, real sockets)', () => {
   let h: ComputeHarness;

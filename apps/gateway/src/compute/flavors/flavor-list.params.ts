@@ -1,6 +1,6 @@
 import { FLAVOR_SORT_KEYS, type FlavorListOptions, type FlavorSortKey, type FlavorViewer } from '@podgate/flavors';
 import { MAX_PAGE_SIZE } from '@podgate/kernel';
-import { type ApiVersion, atLeast } from '../microversion';
+import { type ApiVersion, atLeast } from '../../api/microversion';
 import { firstViolation, type JsonSchema } from '../validation/nova-json-schema';
 import { pyRepr, pyStr } from '../validation/python-repr';
 import { STRICT_VERSION } from './flavor.wire';

@@ -1,4 +1,4 @@
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually } from '../../../../../test/eventually';
 
 describe('flavors pushed to pods by the gateway’s reconciler (real sockets)', () => {

@@ -1,6 +1,6 @@
 import { type DefineFlavorInput, MAX_INT, SQL_SP_FLOAT_MAX } from '@podgate/flavors';
 import { DomainError } from '@podgate/kernel';
-import { type ApiVersion, atLeast } from '../microversion';
+import { type ApiVersion, atLeast } from '../../api/microversion';
 // Nova's JSON-Schema walker and 400 wording, shared with the servers API (section E's module).
 import { DESCRIPTION_PATTERN, firstViolation, type JsonSchema } from '../validation/nova-json-schema';
 import { invalidInputDetail } from '../validation/invalid-input-detail';

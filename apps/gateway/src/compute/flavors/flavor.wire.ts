@@ -1,6 +1,6 @@
 import type { FlavorView } from '@podgate/flavors';
-import { type ApiVersion, atLeast } from '../microversion';
-import { type ComputeLinkBase, resourceLinks } from '../links';
+import { type ApiVersion, atLeast } from '../../api/microversion';
+import { type ComputeLinkBase, resourceLinks } from '../../api/links';
 
 /** Nova's FLAVOR_DESCRIPTION_MICROVERSION and FLAVOR_EXTRA_SPECS_MICROVERSION (views/flavors.py). */
 export const DESCRIPTION_VERSION = '2.55';

@@ -2,7 +2,7 @@
 // /usr/bin/python3): the system tier, since `npm test` needs no system package. The e2e specs next to
 // this one assert the same shapes field by field.
 import { type TempestSchema, tempestProblems } from '../../../../../test/openstack/fidelity/tempest-schemas';
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { expectTempestValid, flavorSchemas, unversionedSchemas } from './testing/flavor-schemas';
 
 const VERSIONS = ['2.1', '2.54', '2.55', '2.60', '2.61', '2.74', '2.75', '2.96'] as const;

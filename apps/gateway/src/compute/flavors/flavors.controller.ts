@@ -14,8 +14,8 @@ import { MarkerNotFoundError, type RequestContext } from '@podgate/kernel';
 import type { FastifyRequest } from 'fastify';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { collectionLinks, computeLinkBaseOf, queryPairsOf } from '../links';
-import { atLeast, computeVersionOf } from '../microversion';
+import { collectionLinks, computeLinkBaseOf, queryPairsOf } from '../../api/links';
+import { atLeast, computeVersionOf } from '../../api/microversion';
 import { parseFlavorListQuery } from './flavor-list.params';
 import {
   InvalidFlavorRequestError,

@@ -1,6 +1,6 @@
 // Nova's shapes asserted field by field; the same answers against Tempest's response schemas
 // (Debian python3-tempest) are in flavors-tempest.system-spec.ts, run by `npm run test:system`.
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 const V = (version: string) => ({ 'OpenStack-API-Version': `compute ${version}` });
 const body = (id: string, name: string, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
-import { computeLinkBase } from '../links';
-import { parseApiVersion } from '../microversion';
+import { computeLinkBase } from '../../api/links';
+import { parseApiVersion } from '../../api/microversion';
 import { downPodServerBody } from './down-pod-server.view';
 
 const roots = computeLinkBase('http://gw');

@@ -1,5 +1,5 @@
-import { type ComputeLinkBase, resourceLinks } from '../links';
-import { type ApiVersion, atLeast } from '../microversion';
+import { type ComputeLinkBase, resourceLinks } from '../../api/links';
+import { type ApiVersion, atLeast } from '../../api/microversion';
 
 type Json = Record<string, unknown>;
 

@@ -16,11 +16,11 @@ import {
 } from '@podgate/servers';
 import type { SqlExecutor } from '@podgate/sql';
 import type { FastifyRequest } from 'fastify';
-import { type ComputeLinkBase, computeLinkBaseOf } from '../links';
-import { atLeast, computeVersionOf } from '../microversion';
-import { callerForward } from './caller-forward';
+import { type ComputeLinkBase, computeLinkBaseOf } from '../../api/links';
+import { atLeast, computeVersionOf } from '../../api/microversion';
+import { callerForward } from '../../api/forwarding/caller-forward';
 import { DOWN_CELL_MIN_VERSION, downPodServerBody } from './down-pod-server.view';
-import { type PodAnswer, podAnswer } from './pod-answer';
+import { type PodAnswer, podAnswer } from '../../api/forwarding/pod-answer';
 import { viewServerBody } from './server-body-view';
 import { ServerScope } from './server-scope';
 

@@ -6,7 +6,7 @@ import { listAllPods } from '@podgate/pods';
 import { READ_MODEL_SQL } from '@podgate/read-model';
 import { CreateServerCommand, type CreateServerResult, type ServerForward } from '@podgate/servers';
 import type { SqlClient } from '@podgate/sql';
-import type { ApiVersion } from '../microversion';
+import type { ApiVersion } from '../../api/microversion';
 import { InvalidCreateServerBodyError, validateCreateServerBody } from './create-validation/create-server-body';
 import type { RequestedZone } from './create-validation/requested-zone';
 import { ServerScope } from './server-scope';

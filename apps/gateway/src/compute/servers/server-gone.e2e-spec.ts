@@ -1,5 +1,5 @@
 // Which 404 from a pod means a server is gone (and unrouted for good), through real sockets.
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { type FrontProxy, startFrontProxy } from './testing/front-proxy';
 import { eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
 

@@ -1,5 +1,5 @@
 // GET /servers and /servers/detail merged over three simulated pods (real sockets).
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
 
 type Server = Record<string, unknown> & { id: string; name: string; created: string };

@@ -1,6 +1,6 @@
 // GET /servers/{id} while the server's pod is down: Nova's down-cell answer from 2.69, the 503 below
 // (real sockets; the pod's listener is closed, so connections are refused).
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually, prepareServers, serverBody, V } from './testing/servers-e2e';
 
 /** _show_from_down_cell's keys, in Nova's order (server_groups from 2.71). */

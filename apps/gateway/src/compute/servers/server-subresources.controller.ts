@@ -5,8 +5,8 @@ import type { SqlClient } from '@podgate/sql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { callerForward, segment } from './caller-forward';
-import { sendPodAnswer } from './pod-answer';
+import { callerForward, segment } from '../../api/forwarding/caller-forward';
+import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import {
   MetadataItemNotFoundError,
   ProvisioningTagKeeper,

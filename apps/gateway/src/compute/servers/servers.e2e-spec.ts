@@ -1,7 +1,7 @@
 // POST /servers and the calls on one server, through podgate to simulated pods (real sockets).
 import { randomUUID } from 'node:crypto';
 import { PROVISIONING_METADATA_KEY } from '@podgate/servers';
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually, FLAVOR_ID, IMAGE_ID, prepareServers, serverBody, V } from './testing/servers-e2e';
 
 describe('servers API through podgate (real sockets)', () => {

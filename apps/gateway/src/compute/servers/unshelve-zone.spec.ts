@@ -1,4 +1,4 @@
-import { parseApiVersion } from '../microversion';
+import { parseApiVersion } from '../../api/microversion';
 import { requestedUnshelveZone, unshelveBodyForPod, UnshelveZoneNotAvailableError } from './unshelve-zone';
 
 const pod = { azName: 'az2', podAzName: 'nova' };

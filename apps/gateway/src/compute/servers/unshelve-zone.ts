@@ -1,5 +1,5 @@
 import { DomainError } from '@podgate/kernel';
-import { type ApiVersion, atLeast } from '../microversion';
+import { type ApiVersion, atLeast } from '../../api/microversion';
 import { invalidInputDetail } from '../validation/invalid-input-detail';
 import { firstViolation, type JsonSchema } from '../validation/nova-json-schema';
 import type { AzPair } from './server-body-view';

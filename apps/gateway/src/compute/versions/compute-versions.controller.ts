@@ -3,8 +3,8 @@ import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { publicBaseUrl } from '../compute-url';
-import { PodApiVersions } from '../pod-versions';
+import { publicBaseUrl } from '../../api/service-url';
+import { PodApiVersions } from '../../api/pod-versions';
 import { versionDocument, versionList } from './compute-versions';
 import { ComputeVersionNotFoundError } from './compute-versions.errors';
 

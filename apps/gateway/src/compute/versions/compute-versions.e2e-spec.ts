@@ -1,7 +1,7 @@
 // The version documents written out in full (what python3-nova 26.2's views answer for the same base
 // URL, v2.0 left out and podgate's range filled in). The live comparison with Nova's own views is in
 // compute-versions.nova.system-spec.ts, run by `npm run test:system`, so `npm test` needs no Debian package.
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 const HOST = 'podgate.example:8774';
 

@@ -3,7 +3,7 @@
 // this one asserts the same documents written out, so `npm test` needs no Debian package.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 const HOST = 'podgate.example:8774';
 const BASE = `http://${HOST}`;

@@ -1,5 +1,5 @@
-import type { ApiVersionRange } from '../microversion';
-import { versionDocumentValues } from '../microversion';
+import type { ApiVersionRange } from '../../api/microversion';
+import { versionDocumentValues } from '../../api/microversion';
 
 /**
  * Nova's version documents (nova/api/openstack/compute/versions.py VERSIONS, views/versions.py),

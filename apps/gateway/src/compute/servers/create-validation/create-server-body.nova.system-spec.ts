@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseApiVersion } from '../../microversion/api-version';
+import { parseApiVersion } from '../../../api/microversion/api-version';
 import { CREATE_BODY_CASES, type CreateBodyCase } from './testing/create-body.corpus';
 import { createServerSchemaFor } from './create-server.schemas';
 import { DESCRIPTION_PATTERN } from '../../validation/nova-json-schema';

@@ -1,7 +1,7 @@
 // Nova's own verdicts (python3-nova 26.2, ServersController.create up to its cloud calls, run by
 // testing/nova_create_body.py) on bodies chosen for the microversion-dependent parts and the wording; the
 // differential system spec compares many more with Nova live.
-import { parseApiVersion } from '../../microversion/api-version';
+import { parseApiVersion } from '../../../api/microversion/api-version';
 import { InvalidCreateServerBodyError, validateCreateServerBody } from './create-server-body';
 
 function verdict(version: string, body: unknown): string | null {

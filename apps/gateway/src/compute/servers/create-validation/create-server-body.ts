@@ -1,5 +1,5 @@
 import { DomainError } from '@podgate/kernel';
-import type { ApiVersion } from '../../microversion/api-version';
+import type { ApiVersion } from '../../../api/microversion/api-version';
 import { createServerSchemaFor } from './create-server.schemas';
 import { flavorIdFromRef } from './flavor-ref';
 import { invalidInputDetail } from '../../validation/invalid-input-detail';

@@ -1,4 +1,4 @@
-import { type ApiVersion, atLeast } from '../../microversion/api-version';
+import { type ApiVersion, atLeast } from '../../../api/microversion/api-version';
 import type { JsonSchema } from '../../validation/nova-json-schema';
 import * as types from '../../validation/nova-parameter-types';
 

@@ -1,4 +1,4 @@
-import { parseApiVersion } from '../../microversion';
+import { parseApiVersion } from '../../../api/microversion';
 import { InvalidServerListQueryError, parseServerListQuery, ServerSortForbiddenError } from './server-list.params';
 
 const v = parseApiVersion;

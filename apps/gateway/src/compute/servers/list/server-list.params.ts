@@ -1,6 +1,6 @@
 import { DomainError } from '@podgate/kernel';
-import type { SortKey } from '../../../federation/federated-list';
-import { type ApiVersion, atLeast } from '../../microversion';
+import type { SortKey } from '../../../api/federation/federated-list';
+import { type ApiVersion, atLeast } from '../../../api/microversion';
 
 /** A server-list query Nova refuses before looking at any cell; Nova's words. */
 export class InvalidServerListQueryError extends DomainError {

@@ -2,8 +2,8 @@ import { DomainError, type ErrorKind } from '@podgate/kernel';
 import { type ForwardedResponse, mapUpstreamFailure, openStackErrorMessage, type PodProxy } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
 import type { ServerForward } from '@podgate/servers';
-import type { FederatedListSource, ListedPod, PodPage, PodPageRequest, SortKey } from '../../../federation/federated-list';
-import { clientLinks, type ComputeLinkBase } from '../../links';
+import type { FederatedListSource, ListedPod, PodPage, PodPageRequest, SortKey } from '../../../api/federation/federated-list';
+import { clientLinks, type ComputeLinkBase } from '../../../api/links';
 import { viewServer } from '../server-body-view';
 import { serverSortValues } from './server-sort-values';
 

@@ -1,5 +1,5 @@
 import type { PodView } from '@podgate/pods';
-import { computeLinkBase } from '../../links';
+import { computeLinkBase } from '../../../api/links';
 import type { ListedServer } from './server-list.source';
 import { serverListAnswer } from './server-list.view';
 

@@ -1,6 +1,6 @@
 import type { RoutedServer } from '@podgate/servers';
 import { novaIsoTime } from '../down-pod-server.view';
-import { collectionLinks, type ComputeLinkBase, type QueryPairs, resourceLinks } from '../../links';
+import { collectionLinks, type ComputeLinkBase, type QueryPairs, resourceLinks } from '../../../api/links';
 import type { ListedServer } from './server-list.source';
 
 type Json = Record<string, unknown>;

@@ -11,8 +11,8 @@ import {
   type RoutedServer,
   type ServerForward,
 } from '@podgate/servers';
-import { listFederated } from '../../../federation/federated-list';
-import type { ApiVersion } from '../../microversion';
+import { listFederated } from '../../../api/federation/federated-list';
+import type { ApiVersion } from '../../../api/microversion';
 import { type ServerListParams, MAX_LIMIT } from './server-list.params';
 import { type ServerListKind, type ServerListLinks, serverListAnswer } from './server-list.view';
 import { ServerListSource } from './server-list.source';

@@ -1,7 +1,7 @@
 // Test helper (excluded from the build): what the servers e2e specs share.
 import { CIRROS_IMAGE_ID } from '../../../../../pod-simulator/src/glance/image-store';
 import { eventually } from '../../../../../../test/eventually';
-import type { ComputeHarness } from '../../testing/compute-harness';
+import type { ComputeHarness } from '../../../testing/gateway-harness';
 
 export const IMAGE_ID = CIRROS_IMAGE_ID;
 export const FLAVOR_ID = 'e2e.srv';

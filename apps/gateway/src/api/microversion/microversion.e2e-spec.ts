@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 const STD = 'OpenStack-API-Version';
 const LEGACY = 'X-OpenStack-Nova-API-Version';

@@ -1,4 +1,4 @@
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 
 const MISMATCH = (url: string, token: string) =>
   `Malformed request URL: URL's project_id '${url}' doesn't match Context's project_id '${token}'`;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { publicBaseUrl, urlProjectIdOf } from '../compute-url';
+import { publicBaseUrl, urlProjectIdOf } from '../service-url';
 
 /**
  * Where one request's compute links point. Nova builds every link from the request's own URL

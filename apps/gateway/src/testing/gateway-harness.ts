@@ -14,10 +14,10 @@ import {
   type SimulatorHandle,
   type SimulatorOptions,
   startSimulator,
-} from '../../../../pod-simulator/src/simulator';
-import { checkAnswer } from '../../admin/testing/admin-harness';
-import { createGateway } from '../../bootstrap/create-gateway';
-import { PodApiVersions } from '../pod-versions';
+} from '../../../pod-simulator/src/simulator';
+import { checkAnswer } from '../admin/testing/admin-harness';
+import { createGateway } from '../bootstrap/create-gateway';
+import { PodApiVersions } from '../api/pod-versions';
 
 export interface HarnessPodOptions {
   /** The availability zone users see (the pod's `az_name`). */

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ComputeHarness, startComputeHarness } from '../testing/compute-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { PodApiVersions } from './pod-api-versions';
 import { PodVersionReader } from './pod-version-reader';
 import { eventually } from '../../../../../test/eventually';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { type ComputeHarness, startComputeHarness } from './compute-harness';
+import { type ComputeHarness, startComputeHarness } from './gateway-harness';
 
 describe('the compute e2e harness', () => {
   let h: ComputeHarness;
