@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { COMPUTE_POLICY_DEFAULTS } from './compute/compute-policy.defaults';
 import { ComputeModule } from './compute/compute.module';
+import { VOLUME_POLICY_DEFAULTS } from './volume/volume-policy.defaults';
+import { VolumeModule } from './volume/volume.module';
 import { AuthModule } from './http/auth';
 import { OpenStackErrorFilter } from './http/openstack-error.filter';
 import { UpstreamModule } from './http/upstream';
@@ -33,11 +35,12 @@ export class GatewayModule {
         AuthModule.forRoot(config, {
           // The same KeystoneClient as forwarding's, so validation and the service session share one cache.
           validator: config.auth.strategy === 'keystone' ? { useExisting: KEYSTONE_CLIENT } : undefined,
-          policyDefaults: COMPUTE_POLICY_DEFAULTS,
+          policyDefaults: { ...COMPUTE_POLICY_DEFAULTS, ...VOLUME_POLICY_DEFAULTS },
         }),
         CqrsModule.forRoot(),
         AdminModule,
         ComputeModule,
+        VolumeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: OpenStackErrorFilter }],
     };

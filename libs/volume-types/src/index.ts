@@ -1,0 +1,1 @@
+export * from './queries/volume-type-for-create';
