@@ -4,7 +4,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { PodgateConfig } from '@podgate/config';
 import { KEYSTONE_CLIENT } from '@podgate/openstack';
 import { HealthModule, RuntimeModule } from '@podgate/runtime';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AdminModule } from './admin/admin.module';
 import { COMPUTE_POLICY_DEFAULTS } from './compute/compute-policy.defaults';
@@ -22,13 +21,6 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            genReqId: (request) => (request as { id?: string }).id ?? '',
-            autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
-          },
-        }),
         RuntimeModule.forRoot(config, { logger, runProjections: config.runProjectionsInGateway }),
         HealthModule,
         UpstreamModule.forRoot(config, logger),

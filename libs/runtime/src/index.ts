@@ -4,6 +4,7 @@ export * from './projection-supervisor';
 export * from './projections';
 export * from './logger';
 export * from './nest/health/health.module';
+export * from './nest/pino-nest-logger';
 export * from './nest/runtime.module';
 export * from './nest/runtime.tokens';
 export * from './run-process';

@@ -1,6 +1,9 @@
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { REDACTED_PATHS } from './logger';
+import { createLogger, flushLogger, LOG_FLUSH_MS, REDACTED_PATHS } from './logger';
 
 /** The paths are only worth something if pino really blanks what podgate logs: check with pino itself. */
 function logged(object: object): string {
@@ -35,5 +38,56 @@ describe('log redaction', () => {
     const line = logged(object);
     expect(line).toContain('[redacted]');
     expect(line).not.toContain(secret);
+  });
+});
+
+describe('createLogger buffering', () => {
+  let dir: string;
+  let logger: pino.Logger | undefined;
+  const written = () => readFileSync(join(dir, 'log'), 'utf8');
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const loggerOnFile = () => (logger = createLogger('info', 'test', openSync(join(dir, 'log'), 'w')));
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'podgate-logger-'));
+  });
+  afterEach(async () => {
+    // The destination closes its file itself once its last write is done.
+    const stream = (logger as unknown as Record<symbol, NodeJS.EventEmitter & { end(): void }>)[pino.symbols.streamSym];
+    await new Promise((resolve) => {
+      stream.once('close', resolve);
+      stream.end();
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds info lines briefly, writes them within the flush interval, in order', async () => {
+    const logger = loggerOnFile();
+    logger.info('first');
+    logger.info('second');
+    expect(written()).toBe('');
+    await pause(LOG_FLUSH_MS * 3);
+    expect(
+      written()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(['first', 'second']);
+  });
+
+  it('writes an error at once, with the lines before it', async () => {
+    const logger = loggerOnFile();
+    logger.info('before');
+    logger.error('failed');
+    await pause(10);
+    expect(written()).toContain('"msg":"before"');
+    expect(written()).toContain('"msg":"failed"');
+  });
+
+  it('flushLogger writes what is buffered synchronously (shutdown)', () => {
+    const logger = loggerOnFile();
+    logger.info('last words');
+    flushLogger(logger);
+    expect(written()).toContain('"msg":"last words"');
   });
 });

@@ -22,7 +22,8 @@ export function createAppendedNotifier(
   sql: SqlClient,
   listeners: AppendedListeners,
   channel: string,
-  minIntervalMs = 10,
+  // As often as live subscriptions read at most (PostgresEventStoreOptions.subscriptionMinReadIntervalMs).
+  minIntervalMs = 25,
 ): AppendedNotifier {
   if (sql.kind === 'pglite') return { notify: () => listeners.wakeAll(), settled: async () => undefined };
   return new ThrottledNotify(() => sql.query("SELECT pg_notify($1, '')", [channel]), minIntervalMs);

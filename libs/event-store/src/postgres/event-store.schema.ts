@@ -1,5 +1,11 @@
 import type { Migration } from '@podgate/sql';
-import { APPEND_FUNCTION, EXPECTATION_FUNCTION } from './append-function.sql';
+import {
+  APPEND_BATCH_FUNCTION,
+  APPEND_FUNCTION,
+  APPEND_ON_TRY_FUNCTION,
+  EXPECTATION_FUNCTION,
+  TRY_APPEND_FUNCTION,
+} from './append-function.sql';
 
 /**
  * The event log in PostgreSQL, the same on a server and in PGlite.
@@ -54,5 +60,14 @@ ${APPEND_FUNCTION}
     version: 2,
     name: 'es_append no longer notifies inside the transaction',
     sql: APPEND_FUNCTION,
+  },
+  {
+    version: 3,
+    name: 'es_append_batch: many appends in one transaction (group commit)',
+    sql: `${TRY_APPEND_FUNCTION}
+--;
+${APPEND_ON_TRY_FUNCTION}
+--;
+${APPEND_BATCH_FUNCTION}`,
   },
 ];

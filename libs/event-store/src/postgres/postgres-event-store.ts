@@ -14,6 +14,7 @@ import type {
 import { EventStoreUnavailableError, StreamNotFoundError, StreamVersionConflictError } from '../event-store.errors';
 import { categoryOf } from '../stream-name';
 import { APPENDED_CHANNEL, WRONG_EXPECTED_VERSION_SQLSTATE } from './append-function.sql';
+import { AppendBatcher, type PendingAppend } from './append-batcher';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-rows';
 import { AppendedListeners } from './appended-listeners';
 import { type AppendedNotifier, createAppendedNotifier } from './appended-notifier';
@@ -22,6 +23,23 @@ import { PollingSubscription } from './postgres-subscription';
 export interface PostgresEventStoreOptions {
   readonly subscriptionBatchSize?: number;
   readonly subscriptionIdleMs?: number;
+  /** Live subscriptions read at most this often (default 25 ms, at most subscriptionIdleMs); see PollingOptions. */
+  readonly subscriptionMinReadIntervalMs?: number;
+  /** Append batches written at once (group commit, see append-batcher.ts); default 1. */
+  readonly appendBatchesInFlight?: number;
+  /** Appends per batch at most; default 128. */
+  readonly maxAppendsPerBatch?: number;
+}
+
+interface AppendRow {
+  next_revision: string;
+  commit_position: string;
+  prepare_position: string;
+}
+
+interface BatchAppendRow extends AppendRow {
+  conflict_revision: string | null;
+  conflict_message: string | null;
 }
 
 /** The event store on PostgreSQL: a server through `pg`, or PGlite in this process. Same SQL for both. */
@@ -29,6 +47,7 @@ export class PostgresEventStore implements EventStore {
   readonly adapter;
   private readonly listeners: AppendedListeners;
   private readonly notifier: AppendedNotifier;
+  private readonly batcher: AppendBatcher;
 
   constructor(
     private readonly sql: SqlClient,
@@ -37,33 +56,88 @@ export class PostgresEventStore implements EventStore {
     this.adapter = sql.kind;
     this.listeners = new AppendedListeners(sql, APPENDED_CHANNEL);
     this.notifier = createAppendedNotifier(sql, this.listeners, APPENDED_CHANNEL);
+    this.batcher = new AppendBatcher((batch) => this.writeBatch(batch), {
+      maxInFlight: options.appendBatchesInFlight ?? 1,
+      maxBatch: options.maxAppendsPerBatch ?? 128,
+    });
   }
 
+  /** Resolves once the events are committed: alone, or in one transaction with concurrent appends. */
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    // An empty append stays on its own: es_append's answer for it reads this session's sequence.
+    return events.length === 0 ? this.appendAlone(stream, events, expected) : this.batcher.append(stream, events, expected);
+  }
+
+  private appendAlone(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return this.translate(
       stream,
       async () => {
-        const { rows } = await this.sql.query<{ next_revision: string; commit_position: string; prepare_position: string }>(
+        const { rows } = await this.sql.query<AppendRow>(
           'SELECT next_revision::text, commit_position, prepare_position::text FROM es_append($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])',
           [
             stream,
             categoryOf(stream),
-            typeof expected === 'bigint' ? expected.toString() : expected,
+            expectationText(expected),
             events.map((e) => e.id),
             events.map((e) => e.type),
             events.map((e) => JSON.stringify(e.data)),
             events.map((e) => JSON.stringify(e.metadata)),
           ],
         );
-        const [row] = rows;
         this.notifier.notify();
-        return {
-          nextRevision: BigInt(row.next_revision),
-          position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
-        };
+        return appendResultOf(rows[0]);
       },
       expected,
     );
+  }
+
+  /** Settles every append of the batch; see AppendBatcher. */
+  private async writeBatch(batch: PendingAppend[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch;
+      return this.appendAlone(only.stream, only.events, only.expected).then(only.resolve, only.reject);
+    }
+    // By stream (stable, so one stream's appends keep their order): every batch locks streams in
+    // the same order, so two batches in flight cannot deadlock.
+    const ordered = [...batch].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
+    const events = ordered.flatMap((pending) => pending.events);
+    let rows: BatchAppendRow[];
+    try {
+      ({ rows } = await this.sql.query<BatchAppendRow>(
+        `SELECT next_revision::text, commit_position, prepare_position::text, conflict_revision::text, conflict_message
+           FROM es_append_batch($1, $2, $3, $4::int[], $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
+        [
+          ordered.map((p) => p.stream),
+          ordered.map((p) => categoryOf(p.stream)),
+          ordered.map((p) => expectationText(p.expected)),
+          ordered.map((p) => p.events.length),
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      ));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        const unavailable = new EventStoreUnavailableError((error as Error).message, { cause: error });
+        return ordered.forEach((pending) => pending.reject(unavailable));
+      }
+      // Nothing was committed (one statement): each append alone, so only a bad one (say, an id
+      // that is no UUID) fails, with its own error.
+      await Promise.all(ordered.map((p) => this.appendAlone(p.stream, p.events, p.expected).then(p.resolve, p.reject)));
+      return;
+    }
+    this.notifier.notify();
+    ordered.forEach((pending, i) => {
+      const row = rows[i];
+      if (row.conflict_message === null) return pending.resolve(appendResultOf(row));
+      const actual = BigInt(row.conflict_revision ?? '-1');
+      pending.reject(
+        new StreamVersionConflictError(pending.stream, pending.expected, actual < 0n ? 'no_stream' : actual, {
+          cause: new Error(row.conflict_message),
+        }),
+      );
+    });
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -113,9 +187,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    const idleMs = this.options.subscriptionIdleMs ?? 250;
     return new PollingSubscription(this, options, {
       batchSize: this.options.subscriptionBatchSize ?? 500,
-      idleMs: this.options.subscriptionIdleMs ?? 250,
+      idleMs,
+      minReadIntervalMs: Math.min(this.options.subscriptionMinReadIntervalMs ?? 25, idleMs),
       onAppended: (wake) => this.listeners.add(wake),
     });
   }
@@ -154,6 +230,13 @@ export class PostgresEventStore implements EventStore {
     }
   }
 }
+
+const expectationText = (expected: ExpectedRevision): string => (typeof expected === 'bigint' ? expected.toString() : expected);
+
+const appendResultOf = (row: AppendRow): AppendResult => ({
+  nextRevision: BigInt(row.next_revision),
+  position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+});
 
 /** The global-order scan: after a position, only what no running transaction can precede (see the schema). */
 function allQuery(options: ReadAllOptions): { where: string; params: unknown[] } {

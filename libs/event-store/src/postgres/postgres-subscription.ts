@@ -5,6 +5,12 @@ export interface PollingOptions {
   readonly batchSize: number;
   /** Longest wait between reads when no NOTIFY arrives (a NOTIFY can precede visibility: see schema). */
   readonly idleMs: number;
+  /**
+   * Once live, reads start at least this far apart, however often appends wake the subscription:
+   * events appended meanwhile come in one read (and one projection batch). A first append after a
+   * quiet spell is read at once.
+   */
+  readonly minReadIntervalMs?: number;
   /** Registers a wake-up callback for appends; resolves to its removal. */
   readonly onAppended: (wake: () => void) => Promise<() => Promise<void>>;
 }
@@ -38,8 +44,16 @@ export class PollingSubscription implements Subscription {
       this.wake?.();
     });
     try {
+      let lastReadAt = Number.NEGATIVE_INFINITY;
+      let full = false;
       while (!this.closed) {
+        // Woken per append, each of a process's subscriptions read per append: under load, reads
+        // (and the projections' transactions behind them) outnumbered the appends several times.
+        const wait = caughtUp && !full ? lastReadAt + (this.options.minReadIntervalMs ?? 0) - Date.now() : 0;
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (this.closed) return;
         pending = false;
+        lastReadAt = Date.now();
         const batch = await this.readAfter(position);
         if (batch === undefined) return;
         for (const event of batch) {
@@ -47,7 +61,8 @@ export class PollingSubscription implements Subscription {
           yield { kind: 'event', event };
           position = event.position;
         }
-        if (batch.length >= this.options.batchSize) continue;
+        full = batch.length >= this.options.batchSize;
+        if (full) continue;
         if (!caughtUp) {
           caughtUp = true;
           yield { kind: 'caughtUp' };

@@ -130,6 +130,30 @@ export function eventStoreContract(
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         expect(await store.readStream(s)).toHaveLength(1);
       });
+
+      // Adapters may commit concurrent appends together (group commit): each keeps its own answer.
+      it('answers each of many concurrent appends to many streams on its own', async () => {
+        const existing = stream();
+        await store.append(existing, [testEvent()], 'no_stream');
+        const fresh = Array.from({ length: 12 }, () => stream());
+        const replayed = testEvents(2);
+        const first = await store.append(existing, replayed, 0n);
+        const outcomes = await Promise.allSettled([
+          ...fresh.flatMap((s) => [store.append(s, testEvents(2), 'any'), store.append(s, [testEvent()], 'any')]),
+          store.append(existing, [testEvent()], 'no_stream'),
+          store.append(existing, replayed, 0n),
+          store.append(stream(), [testEvent()], 5n),
+        ]);
+        const settled = outcomes.slice(0, fresh.length * 2);
+        expect(settled.every((o) => o.status === 'fulfilled')).toBe(true);
+        for (const s of fresh) expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+        const [noStream, replay, missing] = outcomes.slice(fresh.length * 2);
+        expect(noStream).toMatchObject({ status: 'rejected', reason: expect.any(StreamVersionConflictError) });
+        expect((noStream as PromiseRejectedResult).reason).toMatchObject({ stream: existing, expected: 'no_stream', actual: 2n });
+        expect(replay).toEqual({ status: 'fulfilled', value: first });
+        expect(missing).toMatchObject({ status: 'rejected', reason: { expected: 5n, actual: 'no_stream' } });
+        expect(await store.readStream(existing)).toHaveLength(3);
+      });
     });
 
     describe('readAll', () => {

@@ -1,13 +1,16 @@
 // keystonemiddleware's token cache: answers remembered by a hash of the token, valid ones until
 // min(expiry, now + cache time), refusals briefly. Time comes from the injected clock, not from
 // lru-cache's own TTL timer, so tests can move it.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '@podgate/kernel';
 import type { Identity } from './token-body';
 
-/** SECURITY: the cache, the in-flight map and the logs only ever see this digest, never the token. */
-export const tokenKey = (token: string): string => createHash('sha256').update(token).digest('hex');
+/**
+ * SECURITY: the cache, the in-flight map and the logs only ever see this digest, never the token.
+ * One-shot crypto.hash: a third of createHash's cost, and it runs on every authenticated request.
+ */
+export const tokenKey = (token: string): string => hash('sha256', token, 'hex');
 
 export type CachedAnswer =
   { readonly identity: Identity; readonly until: number } | { readonly identity: null; readonly until: number };

@@ -66,6 +66,8 @@ function newRewriter(podBaseUrl: string, publicBaseUrl: string): LinkRewriter {
     text.startsWith(prefix) && (text.length === prefix.length || '/?#'.includes(text[prefix.length]));
   return (href) => {
     if (href.startsWith('/')) return under(href, rootPath) ? publicRoot + href.slice(rootPath.length) : href;
+    // Pods spell their origin as podgate called it: the regex only for the odd differently-cased one.
+    if (under(href, podRoot)) return publicRoot + href.slice(podRoot.length);
     const normalised = normalisedOrigin(href);
     return under(normalised, podRoot) ? publicRoot + href.slice(podRoot.length) : href;
   };

@@ -10,6 +10,7 @@ import { ConfigModule } from '@nestjs/config';
 import type { PodgateConfig } from '@podgate/config';
 import { EVENT_STORE } from '@podgate/event-store';
 import type { Logger } from 'pino';
+import { flushLogger } from '../logger';
 import { openRuntime, type Runtime } from '../open-runtime';
 import { ProjectionSupervisor } from '../projection-supervisor';
 import { PODGATE_CONFIG, READ_MODEL_SQL, RUNTIME } from './runtime.tokens';
@@ -20,6 +21,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject('RUN_PROJECTIONS') private readonly runProjections: boolean,
+    @Inject('RUNTIME_LOGGER') private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -28,6 +30,8 @@ class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     await this.runtime.close();
+    // The logger buffers lines; Nest ends shutdown with a re-raised signal, which skips pino's exit flush.
+    flushLogger(this.logger);
   }
 }
 
@@ -44,6 +48,7 @@ export class RuntimeModule {
       providers: [
         { provide: PODGATE_CONFIG, useValue: config },
         { provide: 'RUN_PROJECTIONS', useValue: options.runProjections },
+        { provide: 'RUNTIME_LOGGER', useValue: options.logger },
         { provide: RUNTIME, useFactory: () => openRuntime(config, { logger: options.logger }) },
         { provide: EVENT_STORE, useFactory: (runtime: Runtime) => runtime.eventStore, inject: [RUNTIME] },
         { provide: READ_MODEL_SQL, useFactory: (runtime: Runtime) => runtime.readModel, inject: [RUNTIME] },

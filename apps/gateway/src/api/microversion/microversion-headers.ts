@@ -24,8 +24,11 @@ function pyStrip(text: string): string {
 /** A header by name in any case; repeated headers are folded with commas, as a WSGI server folds them. */
 function headerValue(headers: RequestHeaders, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
+  for (const key in headers) {
+    // Length first: read on every compute request, and most names differ in length (no lower-casing, no entries array).
+    if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
+    const value = headers[key];
+    if (value === undefined) continue;
     return typeof value === 'string' ? value : value.join(',');
   }
   return undefined;

@@ -4,8 +4,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import type { PodgateConfig } from '@podgate/config';
 import type { RequestContext } from '@podgate/kernel';
-import { LoggerModule, Logger as PinoNestLogger } from 'nestjs-pino';
+import { PinoNestLogger } from '@podgate/runtime';
 import type { Logger } from 'pino';
+import { registerAccessLog } from '../../access-log.hook';
 import { OpenStackErrorFilter } from '../../openstack-error.filter';
 import { generateRequestId, registerRequestIdHeader } from '../../request-id.hook';
 import { Policy } from '../../policy/policy.decorator';
@@ -56,15 +57,15 @@ export async function startAuthTestApp(config: PodgateConfig, options: AuthTestA
   const moduleRef = await Test.createTestingModule({
     imports: [
       AuthModule.forRoot(config, { ...options, policyDefaults: { [PROBE_WHOAMI_RULE]: '@', ...options.policyDefaults } }),
-      ...(options.logger ? [LoggerModule.forRoot({ pinoHttp: { logger: options.logger } })] : []),
     ],
     controllers: options.controllers ?? [ProbeController],
     providers: [{ provide: APP_FILTER, useClass: OpenStackErrorFilter }],
   }).compile();
   const adapter = new FastifyAdapter({ genReqId: generateRequestId, requestIdHeader: false, logger: false });
   registerRequestIdHeader(adapter.getInstance());
+  if (options.logger) registerAccessLog(adapter.getInstance(), options.logger);
   const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: false, abortOnError: false });
-  if (options.logger) app.useLogger(app.get(PinoNestLogger));
+  if (options.logger) app.useLogger(new PinoNestLogger(options.logger));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
