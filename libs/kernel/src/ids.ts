@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash as digest, randomUUID } from 'node:crypto';
 
 export const newId = (): string => randomUUID();
 
@@ -9,9 +9,10 @@ export const newRequestId = (): string => `req-${randomUUID()}`;
  * ids and the store's idempotent append drops the duplicate.
  */
 export function deterministicId(...parts: readonly string[]): string {
-  const hash = createHash('sha1').update(parts.join('\u0000')).digest();
+  // One-shot hashing: about half the cost of createHash on the action hot path (three ids per action).
+  const hash = digest('sha1', parts.join('\u0000'), 'buffer');
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
+  const hex = hash.toString('hex', 0, 16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
