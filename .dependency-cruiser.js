@@ -50,7 +50,7 @@ module.exports = {
       comment: 'Other libs are imported as @podgate/<lib>, i.e. through their index.ts.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/event-store/src/testing/index\\.ts$'] },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'] },
     },
     {
       name: 'doubles-only-in-tests',

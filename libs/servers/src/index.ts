@@ -20,7 +20,7 @@ export * from './commands/delete-server/deletion-confirmer';
 export * from './commands/create-server/provisioning-confirmer';
 export * from './commands/record-server-gone/record-server-gone.handler';
 export * from './location/server-routes';
-export * from './location/tenant-scope';
+export { tenantScopeOf } from '@podgate/routed-resources';
 export * from './queries/locate-server/locate-server.handler';
 export * from './queries/list-server-pods/list-server-pods.query';
 export * from './queries/list-server-pods/list-server-pods.handler';

@@ -1,11 +1,8 @@
-import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { BindingsModule } from '@podgate/bindings';
-import { loadConfig, PODGATE_CONFIG } from '@podgate/config';
-import { EVENT_STORE } from '@podgate/event-store';
-import { KEYSTONE_CLIENT, PodProxy } from '@podgate/openstack';
-import { READ_MODEL_SQL } from '@podgate/read-model';
+import { TestRuntimeModule } from '@podgate/routed-resources/testing';
 import { CreateServerCommand } from './commands/create-server/create-server.command';
 import { DeleteServerCommand } from './commands/delete-server/delete-server.command';
 import { RequestServerActionCommand } from './commands/request-server-action/request-server-action.command';
@@ -15,21 +12,6 @@ import { ListServerPodsQuery } from './queries/list-server-pods/list-server-pods
 import { LocateServerQuery } from './queries/locate-server/locate-server.query';
 import { ServersModule } from './servers.module';
 import { createServerInput, openServersTestBed, type ServersTestBed } from './testing/servers-test-bed';
-
-@Module({})
-class TestRuntimeModule {
-  /** What RuntimeModule and UpstreamModule provide globally in the gateway (noauth: no Keystone client). */
-  static with(bed: ServersTestBed): DynamicModule {
-    const providers = [
-      { provide: EVENT_STORE, useValue: bed.store },
-      { provide: READ_MODEL_SQL, useValue: bed.sql },
-      { provide: PODGATE_CONFIG, useValue: loadConfig({}) },
-      { provide: PodProxy, useValue: bed.proxy },
-      { provide: KEYSTONE_CLIENT, useValue: null },
-    ];
-    return { module: TestRuntimeModule, global: true, providers, exports: providers.map((p) => p.provide) };
-  }
-}
 
 describe('ServersModule (Nest, PGlite, pod simulator)', () => {
   let bed: ServersTestBed;

@@ -1,4 +1,5 @@
 import type { Decider } from '@podgate/kernel';
+import { MAX_FAILURE_MESSAGE_LENGTH } from '@podgate/routed-resources';
 import type { ServerCreatedData, ServerProvisioningRequestedData, ServerStreamEvent } from './server.events';
 import {
   ServerActionNotRequestedError,
@@ -8,8 +9,7 @@ import {
 } from './server.errors';
 import { type KnownServer, type ServerState, evolveServer, initialServerState } from './server.state';
 
-/** Pod fault messages are kept for the audit, not as a place for a pod to write essays. */
-export const MAX_FAILURE_MESSAGE_LENGTH = 500;
+export { MAX_FAILURE_MESSAGE_LENGTH } from '@podgate/routed-resources';
 
 /**
  * `status`: the pod's HTTP status, or 503/504 when it could not be reached or did not answer in time.

@@ -1,5 +1,6 @@
 import { streamName } from '@podgate/event-store';
 import { deterministicId } from '@podgate/kernel';
+import { lifecycleEventId } from '@podgate/routed-resources';
 import { SERVER_PROVISIONING_EVENT_TYPES, type ServerStreamEvent } from './server.events';
 
 export const SERVER_CATEGORY = 'server';
@@ -53,36 +54,9 @@ export function streamOfServerEvent(event: ServerStreamEvent): string {
   }
 }
 
-/**
- * A decided event's id: the same decision for the same request gives the same id, so an append
- * repeated after a lost answer (or by a confirmer racing the handler) writes nothing twice.
- * Slots, not types, make the id: an action's outcome has one slot whether it succeeded or failed,
- * so the hot path (which appends outcomes without folding the stream) cannot record two different
- * outcomes for one action: the store answers the second append as a replay of the first, and the
- * first answer stands, as the decider rules. A delete request and its refusal have a slot each per
- * delete id. A server is created, and deleted, once per stream.
- */
-export function serverEventIdFor(event: ServerStreamEvent): string {
-  let slot: string = event.type;
-  let key = '';
-  switch (event.type) {
-    case 'ServerActionRequested':
-      key = event.data.actionId;
-      break;
-    case 'ServerActionSucceeded':
-    case 'ServerActionFailed':
-      slot = 'ServerActionOutcome';
-      key = event.data.actionId;
-      break;
-    case 'ServerDeleteRequested':
-    case 'ServerDeleteFailed':
-      key = event.data.deleteId;
-      break;
-    default:
-      break;
-  }
-  return deterministicId('serverEvent', streamOfServerEvent(event), slot, key);
-}
+/** A decided event's id: see lifecycleEventId (one slot per action outcome, per delete request). */
+export const serverEventIdFor = (event: ServerStreamEvent): string =>
+  lifecycleEventId('serverEvent', streamOfServerEvent(event), 'Server', event);
 
 /** True for events of the intent stream. */
 export const isProvisioningEvent = (event: ServerStreamEvent): boolean =>

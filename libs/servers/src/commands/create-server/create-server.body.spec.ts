@@ -1,5 +1,5 @@
 import { PROVISIONING_METADATA_KEY } from '../../domain/server.stream';
-import { requestSecrets } from '../pod-failure';
+import { requestSecrets } from '@podgate/routed-resources';
 import { podCreateBody } from './create-server.body';
 
 describe('the create body sent to the pod', () => {

@@ -7,18 +7,17 @@ import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
 import { type ForwardedResponse, openStackErrorMessage, PodProxy } from '@podgate/openstack';
 import { listAllPods, type PodView } from '@podgate/pods';
 import { READ_MODEL_SQL } from '@podgate/read-model';
+import { awaitRoutings, failureOfThrown, isSuccess, mayHaveReachedPod, requestSecrets } from '@podgate/routed-resources';
 import type { SqlClient } from '@podgate/sql';
 import type { ServerProvisioningRequestedData } from '../../domain/server.events';
 import { summarizeServerRequest } from '../../domain/server-request-summary';
 import type { ServerState } from '../../domain/server.state';
 import { provisioningIdFor, serverProvisioningStream } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
-import { failureOfThrown, isSuccess, mayHaveReachedPod, requestSecrets } from '../pod-failure';
 import { decideOnServerStream, foldServerStreams, type ServerStreamDecision } from '../server-stream-writer';
 import { resolveServersWriteOptions, SERVERS_WRITE_OPTIONS, type ServersWriteOptions } from '../servers-write.options';
 import { imageRefOf, nameOf, podCreateBody, schedulerHintsOf } from './create-server.body';
 import { CreateServerCommand, type CreateServerInput, type CreateServerResult } from './create-server.command';
-import { awaitRoutings } from './await-routings';
 import { ProvisioningConfirmer } from './provisioning-confirmer';
 import { recordServersCreated } from './record-servers-created';
 import { resumeProvisioning } from './resume-provisioning';
@@ -162,7 +161,10 @@ export class CreateServerHandler implements ICommandHandler<CreateServerCommand>
       if (complete) this.confirmLater(intent, caller, context);
       return { response, pod, serverIds };
     }
-    if (position) await awaitRoutings(this.sql, position, this.readYourWritesMs, intent.provisioningId, this.logger);
+    if (position) {
+      const what = `the servers of provisioning ${intent.provisioningId}`;
+      await awaitRoutings(this.sql, position, this.readYourWritesMs, what, this.logger);
+    }
     return { response, pod, serverIds };
   }
 

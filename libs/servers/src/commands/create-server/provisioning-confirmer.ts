@@ -3,12 +3,11 @@ import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
 import { KEYSTONE_CLIENT, type KeystoneClient, PodProxy } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
+import { PodPoller, type PollVerdict, TOKEN_REFUSED } from '@podgate/routed-resources';
 import { serverProvisioningStream } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
-import { PodPoller, type PollVerdict } from '../pod-poller';
 import { foldServerStreams } from '../server-stream-writer';
 import { resolveServersWriteOptions, SERVERS_WRITE_OPTIONS, type ServersWriteOptions } from '../servers-write.options';
-import { TOKEN_REFUSED } from '../token-refused';
 import { recordServersCreated } from './record-servers-created';
 import { findTaggedServers, TaggedServersNotListedError } from './tagged-servers';
 

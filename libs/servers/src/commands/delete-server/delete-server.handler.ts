@@ -2,13 +2,12 @@ import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
-import { type ForwardedResponse, openStackErrorMessage, PodProxy } from '@podgate/openstack';
+import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
+import { failureOfAnswer, forwardRecorded, isSuccess, requestSecrets, tenantScopeOf } from '@podgate/routed-resources';
 import { isNovaServerGone } from '../../domain/nova-server-gone';
 import type { ServerStreamEvent } from '../../domain/server.events';
 import { serverDeleteIdFor } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
-import { tenantScopeOf } from '../../location/tenant-scope';
-import { failureOfThrown, isSuccess, requestSecrets } from '../pod-failure';
 import { RecordServerGoneCommand } from '../record-server-gone/record-server-gone.command';
 import { RecordServerGoneHandler } from '../record-server-gone/record-server-gone.handler';
 import { appendServerEvents } from '../server-stream-writer';
@@ -49,24 +48,21 @@ export class DeleteServerHandler implements ICommandHandler<DeleteServerCommand>
     await this.append(context, { type: 'ServerDeleteRequested', data: identity });
     const projectId = context.caller.projectId;
     const secrets = requestSecrets(forward.body, forward.token);
-    let response: ForwardedResponse;
-    try {
-      response = await this.proxy.forward({ ...forward, pod, projectId, service: 'compute' });
-    } catch (error) {
-      const failure = failureOfThrown(error, secrets);
-      await this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failure } }).catch((unrecorded) =>
-        this.logger.error(`delete ${deleteId} of server ${serverId} failed, not recorded: ${String(unrecorded)}`),
-      );
-      throw error;
-    }
+    const response = await forwardRecorded(
+      this.proxy,
+      { ...forward, pod, projectId, service: 'compute' },
+      secrets,
+      (failure) => this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failure } }),
+      this.logger,
+      `delete ${deleteId} of server ${serverId}`,
+    );
     const { status, body } = response;
     if (isSuccess(status)) {
       this.confirmer.watch({ serverId, pod, projectId, callerToken: forward.token, context, deleteId });
     } else if (isNovaServerGone(status, body)) {
       await this.gone.execute(new RecordServerGoneCommand(serverId, context));
     } else {
-      const message = openStackErrorMessage(body, secrets) ?? `HTTP ${status}`;
-      await this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, status, message } });
+      await this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failureOfAnswer(response, secrets) } });
     }
     return response;
   }

@@ -1,13 +1,12 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
-import { type ForwardedResponse, openStackErrorMessage, PodProxy } from '@podgate/openstack';
+import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
+import { failureOfAnswer, forwardRecorded, isSuccess, requestSecrets, tenantScopeOf } from '@podgate/routed-resources';
 import type { ServerStreamEvent } from '../../domain/server.events';
 import { serverActionIdFor } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
-import { tenantScopeOf } from '../../location/tenant-scope';
-import { failureOfThrown, isSuccess, requestSecrets } from '../pod-failure';
 import { appendServerEvents } from '../server-stream-writer';
 import { resolveServersWriteOptions, SERVERS_WRITE_OPTIONS, type ServersWriteOptions } from '../servers-write.options';
 import { RequestServerActionCommand } from './request-server-action.command';
@@ -21,6 +20,7 @@ import { RequestServerActionCommand } from './request-server-action.command';
  */
 @CommandHandler(RequestServerActionCommand)
 export class RequestServerActionHandler implements ICommandHandler<RequestServerActionCommand> {
+  private readonly logger = new Logger(RequestServerActionHandler.name);
   private readonly clock: Clock;
 
   constructor(
@@ -40,14 +40,14 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
       data: { serverId, podId: pod.podId, projectId, actionId, action },
     });
     const secrets = requestSecrets(forward.body, forward.token);
-    let response: ForwardedResponse;
-    try {
-      response = await this.proxy.forward({ ...forward, pod, projectId: context.caller.projectId, service: 'compute' });
-    } catch (error) {
-      const failure = failureOfThrown(error, secrets);
-      await this.append(context, { type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failure } });
-      throw error;
-    }
+    const response = await forwardRecorded(
+      this.proxy,
+      { ...forward, pod, projectId: context.caller.projectId, service: 'compute' },
+      secrets,
+      (failure) => this.append(context, { type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failure } }),
+      this.logger,
+      `action ${actionId} on server ${serverId}`,
+    );
     const { status } = response;
     // Maybe a stale route of a deleted server: look it up afresh next time (memory only; only
     // RecordServerGone, on Nova's own 404, unroutes).
@@ -56,16 +56,7 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
       context,
       isSuccess(status)
         ? { type: 'ServerActionSucceeded', data: { serverId, projectId, actionId, status } }
-        : {
-            type: 'ServerActionFailed',
-            data: {
-              serverId,
-              projectId,
-              actionId,
-              status,
-              message: openStackErrorMessage(response.body, secrets) ?? `HTTP ${status}`,
-            },
-          },
+        : { type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failureOfAnswer(response, secrets) } },
     );
     return response;
   }

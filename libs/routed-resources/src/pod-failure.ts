@@ -1,5 +1,7 @@
 import { PodUnreachableError } from '@podgate/openstack';
-import { MAX_FAILURE_MESSAGE_LENGTH } from '../domain/server.decider';
+
+/** Pod fault messages are kept for the audit, not as a place for a pod to write essays. */
+export const MAX_FAILURE_MESSAGE_LENGTH = 500;
 
 /** Network codes that mean "no answer in time" rather than "no connection". */
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
@@ -33,9 +35,15 @@ export const mayHaveReachedPod = (error: unknown): boolean =>
 
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
-/** Keys whose values are credentials wherever they appear in a Nova body (create, rebuild, changePassword, rescue). */
-const CREDENTIAL_KEYS = /^(adminPass|admin_pass|password|user_data|contents)$/i;
-/** Keys whose values are user metadata (create, rebuild, createImage, the metadata sub-resource's bodies). */
+/**
+ * Keys whose values are credentials wherever they appear in a Nova or Cinder body (Nova's create,
+ * rebuild, changePassword, rescue; Cinder's connection info with its CHAP `auth_password`).
+ */
+const CREDENTIAL_KEYS = /^(adminPass|admin_pass|password|auth_password|user_data|contents)$/i;
+/**
+ * Keys whose values are user metadata (Nova's create, rebuild, createImage; Cinder's volume, snapshot
+ * and backup create and update; both APIs' metadata sub-resources).
+ */
 const METADATA_KEYS = /^(metadata|meta)$/;
 /**
  * Metadata values this short ("1", "on") are not secrets and would blank out ordinary words of the
@@ -44,9 +52,10 @@ const METADATA_KEYS = /^(metadata|meta)$/;
 const MIN_METADATA_SECRET_LENGTH = 3;
 
 /**
- * SECURITY: the one secret policy of the servers slice, for create, actions and delete alike: the
- * values to blank out of what the pod answers before it is recorded or logged (Nova's validation
- * errors echo the invalid value: "Invalid input for field/attribute adminPass. Value: ..."):
+ * SECURITY: the one secret policy of the routed resources (servers, volumes, snapshots, backups), for
+ * create, actions and delete alike: the values to blank out of what the pod answers before it is
+ * recorded or logged (Nova's and Cinder's validation errors echo the invalid value: "Invalid input
+ * for field/attribute adminPass. Value: ..."):
  * the caller's token, every value under a credential key (adminPass, password, user_data, file
  * contents) and every metadata value, anywhere in the body. Keys are not secrets (the intent
  * records metadata keys).

@@ -1,0 +1,2 @@
+export * from './pod-test-bed';
+export * from './test-runtime.module';
