@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VolumesModule } from '@podgate/volumes';
 import { AttachmentsHttpModule } from './attachments/attachments-http.module';
 import { BackupsHttpModule } from './backups/backups-http.module';
 import { SnapshotsHttpModule } from './snapshots/snapshots-http.module';
@@ -13,6 +14,7 @@ import { VolumesHttpModule } from './volumes/volumes-http.module';
  */
 @Module({
   imports: [
+    VolumesModule,
     VolumeVersionsModule,
     VolumesHttpModule,
     SnapshotsHttpModule,

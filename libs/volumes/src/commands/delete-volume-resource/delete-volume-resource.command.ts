@@ -2,7 +2,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { RequestContext } from '@podgate/kernel';
 import type { ForwardedResponse } from '@podgate/openstack';
-import type { VolumeForward, VolumeResourceKind } from '../domain/volume-resource';
+import type { VolumeForward, VolumeResourceKind } from '../../domain/volume-resource';
 
 /**
  * DELETE of a volume, snapshot or backup: `<Kind>DeleteRequested`, forwarded, then

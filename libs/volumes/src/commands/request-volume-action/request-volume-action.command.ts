@@ -2,7 +2,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { RequestContext } from '@podgate/kernel';
 import type { ForwardedResponse } from '@podgate/openstack';
-import type { VolumeForward, VolumeResourceKind } from '../domain/volume-resource';
+import type { VolumeForward, VolumeResourceKind } from '../../domain/volume-resource';
 
 /**
  * Any state-changing call on an existing volume, snapshot or backup (an action such as `os-extend`,

@@ -2,7 +2,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { RequestContext } from '@podgate/kernel';
 import type { PodView } from '@podgate/pods';
-import type { CreatedInPod, CreatePlacement, VolumeForward, VolumeResourceKind } from '../domain/volume-resource';
+import type { CreatedInPod, CreatePlacement, VolumeForward, VolumeResourceKind } from '../../domain/volume-resource';
 
 /**
  * Creates a volume, snapshot or backup in a pod: the pod is chosen (placement), the intent

@@ -1,7 +1,7 @@
 // CONTRACT (session 4): the volumes slice implements the handler.
 import { Query } from '@nestjs/cqrs';
 import type { PodView } from '@podgate/pods';
-import type { VolumeResourceKind } from '../domain/volume-resource';
+import type { VolumeResourceKind } from '../../domain/volume-resource';
 
 /**
  * The pods a list of `kind` must ask, in registration order: active pods where the tenant is bound

@@ -1,6 +1,6 @@
 // CONTRACT (session 4): the volumes slice implements the handler.
 import { Query } from '@nestjs/cqrs';
-import type { VolumeResourceKind, VolumeResourceLocation } from '../domain/volume-resource';
+import type { VolumeResourceKind, VolumeResourceLocation } from '../../domain/volume-resource';
 
 /**
  * Where a volume, snapshot or backup lives (memory, then rm_routings, then its stream for

@@ -1,0 +1,8 @@
+import { resolveRoutedWriteOptions, type RoutedWriteOptions } from '@podgate/routed-resources';
+
+/** Optional tuning of the volumes slice (clock, delete confirmation, read-your-writes, caches); tests set short intervals. */
+export type VolumesWriteOptions = RoutedWriteOptions;
+
+export const VOLUMES_WRITE_OPTIONS = Symbol('VOLUMES_WRITE_OPTIONS');
+
+export const resolveVolumesWriteOptions = resolveRoutedWriteOptions;

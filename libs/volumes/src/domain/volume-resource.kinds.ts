@@ -1,0 +1,23 @@
+import type { VolumeResourceKind } from './volume-resource';
+
+/** What differs between the block-storage kinds: the name their events, errors and API use. */
+export interface VolumeResourceKindSpec {
+  readonly kind: VolumeResourceKind;
+  /** Event type prefix and Cinder's noun in its messages: `Volume` (VolumeCreated, "Volume <id> could not be found."). */
+  readonly name: 'Volume' | 'Snapshot' | 'Backup';
+  /** Cinder's collection: `/volumes/<id>`. */
+  readonly collection: 'volumes' | 'snapshots' | 'backups';
+}
+
+/** The one table every per-kind name is generated from. */
+export const VOLUME_RESOURCE_KINDS: Readonly<Record<VolumeResourceKind, VolumeResourceKindSpec>> = {
+  volume: { kind: 'volume', name: 'Volume', collection: 'volumes' },
+  snapshot: { kind: 'snapshot', name: 'Snapshot', collection: 'snapshots' },
+  backup: { kind: 'backup', name: 'Backup', collection: 'backups' },
+};
+
+export const VOLUME_RESOURCE_KIND_LIST: readonly VolumeResourceKind[] = ['volume', 'snapshot', 'backup'];
+
+/** Cinder's path of one resource, below the service root. */
+export const resourcePath = (kind: VolumeResourceKind, id: string): string =>
+  `/${VOLUME_RESOURCE_KINDS[kind].collection}/${encodeURIComponent(id)}`;
