@@ -1,4 +1,3 @@
-// CONTRACT (session 4): the api/ helper wires every mechanism in api/ to take one of these.
 import type { PodServiceKind } from '@podgate/openstack';
 import type { ApiVersion } from './microversion/api-version';
 
@@ -15,6 +14,12 @@ export interface ServiceApi {
   readonly root: string;
   /** The versioned segment under the root: `v2.1`, `v3`. */
   readonly versionSegment: string;
+  /**
+   * Requests at or below this path are negotiated (microversion hook). Nova: `/compute/v2.1` (its
+   * unversioned root is a plain app); Cinder: `/volume` itself, since its root version router is a
+   * wsgi.Resource that negotiates like every other.
+   */
+  readonly negotiatedPrefix: string;
   /** The id of that version in version documents: `v2.1`, `v3.0`. */
   readonly versionId: string;
   /** The lowest microversion, also the default when none is asked: 2.1, 3.0. */
@@ -25,23 +30,30 @@ export interface ServiceApi {
   readonly legacyHeader?: string;
 }
 
+/** Nova v2.1 at /compute. */
 export const COMPUTE_API: ServiceApi = Object.freeze({
   serviceType: 'compute',
   podService: 'compute',
   root: '/compute',
   versionSegment: 'v2.1',
+  negotiatedPrefix: '/compute/v2.1',
   versionId: 'v2.1',
   minVersion: Object.freeze({ major: 2, minor: 1 }),
   implementedMax: Object.freeze({ major: 2, minor: 96 }),
   legacyHeader: 'X-OpenStack-Nova-API-Version',
 });
 
+/** Cinder v3 at /volume: no legacy header, `OpenStack-API-Version: volume 3.x` only. */
 export const VOLUME_API: ServiceApi = Object.freeze({
   serviceType: 'volume',
   podService: 'volume',
   root: '/volume',
   versionSegment: 'v3',
+  negotiatedPrefix: '/volume',
   versionId: 'v3.0',
   minVersion: Object.freeze({ major: 3, minor: 0 }),
   implementedMax: Object.freeze({ major: 3, minor: 71 }),
 });
+
+/** Every API podgate serves, for what must handle them all (URL rewrite, hooks). */
+export const SERVICE_APIS: readonly ServiceApi[] = Object.freeze([COMPUTE_API, VOLUME_API]);

@@ -4,7 +4,7 @@ import type { PodgateConfig } from '@podgate/config';
 import { PinoNestLogger } from '@podgate/runtime';
 import type { Logger } from 'pino';
 import { publishAdminApiDocument } from '../admin/openapi/publish-admin-api-document';
-import { rewriteComputeUrl } from '../api/service-url';
+import { rewriteServiceUrl } from '../api/service-url';
 import { GatewayModule } from '../gateway.module';
 import { registerAccessLog } from '../http/access-log.hook';
 import { generateRequestId, registerRequestIdHeader } from '../http/request-id.hook';
@@ -15,8 +15,8 @@ export async function createGateway(config: PodgateConfig, logger: Logger): Prom
     genReqId: generateRequestId,
     requestIdHeader: false,
     logger: false,
-    // Before routing: the project form of compute URLs becomes the plain one controllers declare.
-    rewriteUrl: rewriteComputeUrl,
+    // Before routing: the project form of compute and volume URLs becomes the plain one controllers declare.
+    rewriteUrl: rewriteServiceUrl,
     // No Nest middleware (request lines come from a Fastify hook): no middie pass per request.
     skipMiddie: true,
   });

@@ -18,6 +18,7 @@ import {
 import { checkAnswer } from '../admin/testing/admin-harness';
 import { createGateway } from '../bootstrap/create-gateway';
 import { PodApiVersions } from '../api/pod-versions';
+import { VOLUME_API_VERSIONS } from '../volume/versions/volume-versions.module';
 
 export interface HarnessPodOptions {
   /** The availability zone users see (the pod's `az_name`). */
@@ -26,6 +27,8 @@ export interface HarnessPodOptions {
   readonly podAz?: string;
   /** The simulated Nova's maximum microversion; default the simulator's 2.96. */
   readonly computeMaxVersion?: string;
+  /** The simulated Cinder's maximum microversion; default the simulator's 3.71. */
+  readonly volumeMaxVersion?: string;
   /** false: the simulator runs the pod, podgate does not know it until `registerPod(index)`. */
   readonly register?: boolean;
 }
@@ -80,7 +83,7 @@ export interface ComputeHarness {
   withToken(token: string | undefined): Caller;
   /** Registers a simulated pod through the admin API (az_name, pod_az_name from its options). */
   registerPod(index: number): Promise<Record<string, unknown>>;
-  /** Makes the compute range follow the registered pods now instead of within the next poll. */
+  /** Makes the compute and volume ranges follow the registered pods now instead of within the next poll. */
   refreshVersions(): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,7 +100,11 @@ export async function startComputeHarness(options: ComputeHarnessOptions = {}): 
   const sim = await startSimulator({
     delays: { buildMs: 0, actionMs: 0, volumeMs: 0 },
     ...options.simulator,
-    pods: podOptions.map((p) => ({ az: p.podAz ?? p.az, computeMaxVersion: p.computeMaxVersion })),
+    pods: podOptions.map((p) => ({
+      az: p.podAz ?? p.az,
+      computeMaxVersion: p.computeMaxVersion,
+      volumeMaxVersion: p.volumeMaxVersion,
+    })),
     basePort: 0,
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'podgate-compute-e2e-'));
@@ -156,6 +163,10 @@ async function assemble(
     };
   };
   const versions = app.get(PodApiVersions);
+  const volumeVersions = app.get<PodApiVersions>(VOLUME_API_VERSIONS);
+  const refreshVersions = async (): Promise<void> => {
+    await Promise.all([versions.refresh(), volumeVersions.refresh()]);
+  };
   const pods: HarnessPod[] = sim.pods.map((handle, index) => ({
     index,
     name: handle.region,
@@ -173,7 +184,7 @@ async function assemble(
     return wire;
   };
   for (const [index, options] of podOptions.entries()) if (options.register !== false) await registerPod(index);
-  await versions.refresh();
+  await refreshVersions();
   return {
     url,
     app,
@@ -190,7 +201,7 @@ async function assemble(
     as: (user) => withToken(user === undefined ? undefined : tokenOf(user)),
     withToken,
     registerPod,
-    refreshVersions: () => versions.refresh(),
+    refreshVersions,
     close: async () => {
       await app.close();
       await sim.stop();

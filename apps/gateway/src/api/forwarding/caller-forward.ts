@@ -1,11 +1,14 @@
 import type { RequestContext } from '@podgate/kernel';
-import type { ServerForward } from '@podgate/servers';
+import type { ForwardRequest } from '@podgate/openstack';
 import type { FastifyRequest } from 'fastify';
-import { computeVersionOf, forwardedMicroversionHeaders } from '../microversion';
+import { apiVersionOf, forwardedMicroversionHeaders, servedApiOf } from '../microversion';
+
+/** A call to a pod before its pod, project and service are known: what ServerForward and VolumeForward are. */
+export type CallerForward = Omit<ForwardRequest, 'pod' | 'projectId' | 'service'>;
 
 export interface ForwardedCall {
   readonly method: string;
-  /** Below the compute root: `/servers/<id>/action`. */
+  /** Below the API's versioned root: `/servers/<id>/action`, `/volumes/<id>/action`. */
   readonly path: string;
   /** Raw, without '?'; default: the caller's own query string. */
   readonly query?: string;
@@ -13,11 +16,12 @@ export interface ForwardedCall {
 }
 
 /**
- * The caller's request as a pod must receive it: the caller's token (the pod enforces Nova's policy
- * for that user), the negotiated microversion in both headers, and podgate's request id as the
+ * The caller's request as a pod must receive it, for the API the request was negotiated for (compute
+ * or volume): the caller's token (the pod enforces its own policy for that user), the negotiated
+ * microversion in that API's headers (forwardedMicroversionHeaders), and podgate's request id as the
  * global request id, so the pod's logs name the request podgate logged.
  */
-export function callerForward(request: FastifyRequest, context: RequestContext, call: ForwardedCall): ServerForward {
+export function callerForward(request: FastifyRequest, context: RequestContext, call: ForwardedCall): CallerForward {
   const query = call.query ?? rawQueryOf(request);
   return {
     method: call.method,
@@ -25,7 +29,7 @@ export function callerForward(request: FastifyRequest, context: RequestContext, 
     ...(query ? { query } : {}),
     // Noauth mode has no token; pods are then reached through explicit endpoints that need none.
     token: context.token ?? '',
-    headers: forwardedMicroversionHeaders(computeVersionOf(request)),
+    headers: forwardedMicroversionHeaders(servedApiOf(request), apiVersionOf(request)),
     ...(call.body === undefined ? {} : { body: call.body }),
     globalRequestId: context.globalRequestId ?? context.requestId,
   };

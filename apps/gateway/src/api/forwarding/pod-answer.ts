@@ -1,6 +1,6 @@
 import { type ForwardedResponse, mapUpstreamFailure } from '@podgate/openstack';
 import type { FastifyReply } from 'fastify';
-import { clientLinks, clientLocation, type ComputeLinkBase } from '../links';
+import { type ApiLinkBase, clientLinks, clientLocation } from '../links';
 
 /** A pod's answer as podgate passes it on. */
 export interface PodAnswer {
@@ -11,14 +11,15 @@ export interface PodAnswer {
 
 /** Where the answer's links must point: this request's link base, and the project podgate called the pod for. */
 export interface AnswerLinks {
-  readonly base: ComputeLinkBase;
+  readonly base: ApiLinkBase;
   readonly podProjectId: string;
 }
 
 /**
  * The pod's 2xx-4xx answer with its links and Location pointing at podgate, in the URL form the
  * client used, the body passed through `view` (AZ, provisioning tag). A 5xx is the pod failing, not
- * the client: it becomes podgate's 503 naming the pod (UpstreamError).
+ * the client: it becomes podgate's 503 naming the pod's service (`Pod1 compute`, `Pod1 volume`:
+ * the API of `links.base`) (UpstreamError).
  */
 export function podAnswer(
   response: ForwardedResponse,
@@ -27,7 +28,11 @@ export function podAnswer(
   view: (body: unknown) => unknown = (body) => body,
 ): PodAnswer {
   if (response.status >= 500)
-    throw mapUpstreamFailure({ upstream: `${podName} compute`, status: response.status, body: response.body });
+    throw mapUpstreamFailure({
+      upstream: `${podName} ${links.base.api.serviceType}`,
+      status: response.status,
+      body: response.body,
+    });
   const isError = response.status >= 400;
   const body = isError ? response.body : view(clientLinks(response.body, response.podBaseUrl, links.base, links.podProjectId));
   const location = clientLocation(response.headers.location, response.podBaseUrl, links.base, links.podProjectId);

@@ -1,41 +1,45 @@
 import { rewritePodLinks, rewritePodLocation } from '@podgate/openstack';
-import type { ComputeLinkBase } from './compute-link-base';
+import type { ApiLinkBase } from './api-link-base';
 
 /**
  * A pod's answer with its links as this request's client must see them: on podgate's public URL
  * (rewritePodLinks), and in the URL form the client used. A pod puts the project segment in its
  * links when the URL podgate called had it (a templated catalog endpoint); the client's form is
- * what counts, as Nova builds links from the request URL. `podProjectId` is the project podgate
+ * what counts, as Nova and Cinder build links from the request URL. Works for any API: the base
+ * names it (`base.api`). `podProjectId` is the project podgate
  * called the pod for (ForwardRequest.projectId).
  */
-export function clientLinks<T>(body: T, podBaseUrl: string, base: ComputeLinkBase, podProjectId: string): T {
-  return inClientForm(rewritePodLinks(body, podBaseUrl, `${base.root}/v2.1`), linkFormer(base, podProjectId));
+export function clientLinks<T>(body: T, podBaseUrl: string, base: ApiLinkBase, podProjectId: string): T {
+  return inClientForm(rewritePodLinks(body, podBaseUrl, base.root + versionPath(base)), linkFormer(base, podProjectId));
 }
 
 /** The pod's `Location` header, the same way. */
 export function clientLocation(
   location: string | undefined,
   podBaseUrl: string,
-  base: ComputeLinkBase,
+  base: ApiLinkBase,
   podProjectId: string,
 ): string | undefined {
-  const rewritten = rewritePodLocation(location, podBaseUrl, `${base.root}/v2.1`);
+  const rewritten = rewritePodLocation(location, podBaseUrl, base.root + versionPath(base));
   return rewritten === undefined ? undefined : linkFormer(base, podProjectId)(rewritten);
 }
+
+const versionPath = (base: ApiLinkBase): string => `/${base.api.versionSegment}`;
 
 const under = (text: string, prefix: string): boolean =>
   text.startsWith(prefix) && (text.length === prefix.length || '/?#'.includes(text[prefix.length]));
 
 /**
- * `<root>[/v2.1][/<pod's project>]/<path>` -> `<root>[/v2.1][/<client's project>]/<path>`; links
+ * `<root>[/<version>][/<pod's project>]/<path>` -> `<root>[/<version>][/<client's project>]/<path>`; links
  * elsewhere (another host, Glance, a console proxy) and the roots themselves are left alone.
  */
-function linkFormer(base: ComputeLinkBase, podProjectId: string): (href: string) => string {
+function linkFormer(base: ApiLinkBase, podProjectId: string): (href: string) => string {
   const project = base.urlProjectId ? `/${base.urlProjectId}` : '';
+  const versioned = versionPath(base);
   return (href) => {
     if (!under(href, base.root)) return href;
     let rest = href.slice(base.root.length);
-    const version = under(rest, '/v2.1') ? '/v2.1' : '';
+    const version = under(rest, versioned) ? versioned : '';
     rest = rest.slice(version.length);
     if (podProjectId && under(rest, `/${podProjectId}`)) rest = rest.slice(podProjectId.length + 1);
     if (!rest.startsWith('/')) return href;
@@ -45,7 +49,7 @@ function linkFormer(base: ComputeLinkBase, podProjectId: string): (href: string)
 
 type Json = Record<string, unknown>;
 
-/** `links`, `servers_links`...: where Nova puts its URLs; user data (metadata) is never walked. */
+/** `links`, `servers_links`, `volumes_links`...: where Nova and Cinder put their URLs; user data (metadata) is never walked. */
 const isLinksKey = (key: string): boolean => key === 'links' || key.endsWith('_links');
 
 /** Only what changes is copied (usually nothing: plain-form clients of pods called without a project). */

@@ -1,3 +1,3 @@
+export * from './api-link-base';
 export * from './client-links';
-export * from './compute-link-base';
 export * from './next-link';

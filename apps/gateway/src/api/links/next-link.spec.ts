@@ -1,8 +1,9 @@
-import { computeLinkBase, resourceLinks } from './compute-link-base';
+import { COMPUTE_API, VOLUME_API } from '../service-api';
+import { apiLinkBase, resourceLinks } from './api-link-base';
 import { collectionLinks, compareCodePoints, nextLink, queryPairsOf, quotePlus } from './next-link';
 
-const plain = computeLinkBase('http://gw/');
-const projectForm = computeLinkBase('http://gw', 'f00d');
+const plain = apiLinkBase(COMPUTE_API, 'http://gw/');
+const projectForm = apiLinkBase(COMPUTE_API, 'http://gw', 'f00d');
 
 // Expected values are what Nova's common.ViewBuilder answers (Python: OrderedDict(sorted(params)), urlencode).
 describe('nextLink (Nova’s _get_next_link)', () => {
@@ -78,5 +79,35 @@ describe('queryPairsOf', () => {
       ['q', '1?2'],
     ]);
     expect(queryPairsOf('/compute/v2.1/servers')).toEqual([]);
+  });
+});
+
+describe('nextLink for the volume API (Cinder’s _get_next_link)', () => {
+  const volumes = apiLinkBase(VOLUME_API, 'http://gw');
+
+  it('keeps the client’s order and repeated names, drops every marker and puts the new one last', () => {
+    const pairs: [string, string][] = [
+      ['sort', 'name:asc'],
+      ['marker', 'old'],
+      ['limit', '2'],
+      ['status', 'available'],
+      ['status', 'in-use'],
+      ['name', "web 1's"],
+    ];
+    expect(nextLink(volumes, 'volumes/detail', pairs, 'v2')).toBe(
+      'http://gw/volume/v3/volumes/detail?sort=name%3Aasc&limit=2&status=available&status=in-use&name=web+1%27s&marker=v2',
+    );
+  });
+
+  it('links in the project form, and a full page only', () => {
+    const projectVolumes = apiLinkBase(VOLUME_API, 'http://gw', 'f00d');
+    expect(collectionLinks(projectVolumes, 'snapshots', [['limit', '1']], { length: 1, maxItems: 1, lastId: 's' })).toEqual([
+      { rel: 'next', href: 'http://gw/volume/v3/f00d/snapshots?limit=1&marker=s' },
+    ]);
+    expect(collectionLinks(projectVolumes, 'snapshots', [], { length: 1, maxItems: 2, lastId: 's' })).toEqual([]);
+    expect(resourceLinks(projectVolumes, 'volumes', 'v1')).toEqual([
+      { rel: 'self', href: 'http://gw/volume/v3/f00d/volumes/v1' },
+      { rel: 'bookmark', href: 'http://gw/volume/f00d/volumes/v1' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ComputeLinkBase } from './compute-link-base';
+import type { ApiLinkBase } from './api-link-base';
 
 /** A query's name/value pairs in the client's order, repeated names kept (webob's request.params). */
 export type QueryPairs = readonly (readonly [string, string])[];
@@ -15,34 +15,46 @@ export interface NextLink {
 }
 
 /**
+ * The next page's URL as the base's API builds it, on `base.self` (so in the client's URL form).
  * Nova's `_get_next_link`: `OrderedDict(sorted(request.params.items()))` with `marker` set, then
  * `urlencode`. Sorting the (name, value) tuples and keeping one value per name means a repeated
  * name keeps its place and its greatest value (not its last); `marker` keeps its place when the
- * request had one and goes last otherwise.
+ * request had one and goes last otherwise. Cinder's `_get_next_link`: webob's MultiDict copy with
+ * `params["marker"] = id`, then `urlencode`: the client's pairs in the client's order, repeated
+ * names kept, every `marker` dropped and the new one last.
  */
-export function nextLink(base: ComputeLinkBase, collection: string, pairs: QueryPairs, marker: string): string {
+export function nextLink(base: ApiLinkBase, collection: string, pairs: QueryPairs, marker: string): string {
+  const ordered = base.api.serviceType === 'volume' ? cinderPairs(pairs, marker) : novaPairs(pairs, marker);
+  const query = ordered.map(([name, value]) => `${quotePlus(name)}=${quotePlus(value)}`).join('&');
+  return `${base.self}/${collection}?${query}`;
+}
+
+function novaPairs(pairs: QueryPairs, marker: string): QueryPairs {
   const params = new Map<string, string>();
   const sorted = [...pairs].sort(([a, x], [b, y]) => compareCodePoints(a, b) || compareCodePoints(x, y));
   for (const [name, value] of sorted) params.set(name, value);
   params.set('marker', marker);
-  const query = [...params].map(([name, value]) => `${quotePlus(name)}=${quotePlus(value)}`).join('&');
-  return `${base.self}/${collection}?${query}`;
+  return [...params];
+}
+
+function cinderPairs(pairs: QueryPairs, marker: string): QueryPairs {
+  return [...pairs.filter(([name]) => name !== 'marker'), ['marker', marker]];
 }
 
 export interface ListedPage {
-  /** Items on the page, as Nova counts them (a list's down-cell entries included). */
+  /** Items on the page, as the service counts them (Nova: a list's down-cell entries included). */
   readonly length: number;
-  /** Nova's max_items: min(the request's last `limit`, max_limit), max_limit when none was given. */
+  /** min(the request's last `limit`, max_limit), max_limit when none was given (Nova's max_items, Cinder's limit). */
   readonly maxItems: number;
   /** The id the next page starts after: the page's last item's. */
   readonly lastId: string | undefined;
 }
 
 /**
- * Nova's `_get_collection_links`: a next link exactly when the page is full (it may lead to an
- * empty page, as Nova's does); none for a limit of 0.
+ * Nova's and Cinder's `_get_collection_links`: a next link exactly when the page is full (it may
+ * lead to an empty page, as theirs does); none for a limit of 0 or an empty page.
  */
-export function collectionLinks(base: ComputeLinkBase, collection: string, pairs: QueryPairs, page: ListedPage): NextLink[] {
+export function collectionLinks(base: ApiLinkBase, collection: string, pairs: QueryPairs, page: ListedPage): NextLink[] {
   if (!page.maxItems || page.length !== page.maxItems || page.lastId === undefined) return [];
   return [{ rel: 'next', href: nextLink(base, collection, pairs, page.lastId) }];
 }

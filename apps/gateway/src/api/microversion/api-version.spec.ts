@@ -41,7 +41,7 @@ describe('parseApiVersion, with Nova’s pattern ^([1-9]\\d*)\\.([1-9]\\d*|0)$',
 
   it('carries a stable code and the 400 kind', () => {
     const error = new InvalidApiVersionStringError('2.01');
-    expect(error).toMatchObject({ code: 'COMPUTE.INVALID_API_VERSION', kind: 'badRequest', requested: '2.01' });
+    expect(error).toMatchObject({ code: 'API.INVALID_API_VERSION', kind: 'badRequest', requested: '2.01' });
   });
 
   it('keeps the order of numbers too big for a double', () => {

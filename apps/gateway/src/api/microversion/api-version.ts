@@ -1,8 +1,8 @@
 import { InvalidApiVersionStringError } from './microversion.errors';
 
 /**
- * A compute API microversion, compared as Nova compares them: as the tuple (major, minor), so
- * 2.10 is above 2.9 (nova/api/openstack/api_version_request.py APIVersionRequest).
+ * An API microversion (Nova's 2.x, Cinder's 3.x), compared as both compare them: as the tuple
+ * (major, minor), so 2.10 is above 2.9 (api/openstack/api_version_request.py APIVersionRequest).
  */
 export interface ApiVersion {
   readonly major: number;
@@ -14,11 +14,8 @@ export interface ApiVersionRange {
   readonly max: ApiVersion;
 }
 
-/** Nova's minimum and default (`_MIN_API_VERSION`, `DEFAULT_API_VERSION`); it has been 2.1 since microversions began. */
-export const MIN_API_VERSION: ApiVersion = Object.freeze({ major: 2, minor: 1 });
-
 /**
- * Nova's pattern `^([1-9]\d*)\.([1-9]\d*|0)$`: no sign, no leading zero (`2.01`, `02.1` are
+ * Nova's and Cinder's pattern `^([1-9]\d*)\.([1-9]\d*|0)$`: no sign, no leading zero (`2.01`, `02.1` are
  * malformed), a minor of exactly `0` allowed (`2.0` is well-formed, then refused as out of range).
  * `[0-9]` stands for Python's `\d`: header values are latin-1, where 0-9 are the only decimal digits.
  */

@@ -1,19 +1,36 @@
-// CONTRACT STUB (session 3): the compute-HTTP helper implements the hook that sets it.
+import type { ServiceApi } from '../service-api';
 import type { ApiVersion } from './api-version';
 
 /**
- * The microversion a compute request is served at, negotiated by the compute hook before the
- * route runs (onRequest), so every handler, guard and error answer sees the same value.
+ * The microversion a request is served at, and the API it belongs to, set by that API's hook
+ * before the route runs (onRequest), so every handler, guard and error answer sees the same value.
  */
-export const NEGOTIATED_VERSION = Symbol('podgate.computeVersion');
+export const NEGOTIATED_VERSION = Symbol('podgate.apiVersion');
+
+export interface NegotiatedVersion {
+  readonly api: ServiceApi;
+  readonly version: ApiVersion;
+}
 
 export interface VersionedRequest {
-  [NEGOTIATED_VERSION]?: ApiVersion;
+  [NEGOTIATED_VERSION]?: NegotiatedVersion;
 }
 
-/** The negotiated version of a compute request; throws when the hook did not run (a wiring bug). */
-export function computeVersionOf(request: object): ApiVersion {
-  const version = (request as VersionedRequest)[NEGOTIATED_VERSION];
-  if (!version) throw new Error('no negotiated compute microversion on this request (is the compute hook registered?)');
-  return version;
+function negotiatedOf(request: object): NegotiatedVersion {
+  const negotiated = (request as VersionedRequest)[NEGOTIATED_VERSION];
+  if (!negotiated) throw new Error('no negotiated microversion on this request (is its API’s hook registered?)');
+  return negotiated;
 }
+
+/** The negotiated version of a request of any API (compute, volume); throws when no hook ran (a wiring bug). */
+export function apiVersionOf(request: object): ApiVersion {
+  return negotiatedOf(request).version;
+}
+
+/** The API a request was negotiated for; throws when no hook ran (a wiring bug). */
+export function servedApiOf(request: object): ServiceApi {
+  return negotiatedOf(request).api;
+}
+
+/** Compute's name for apiVersionOf, kept so compute files need no change. */
+export const computeVersionOf = apiVersionOf;

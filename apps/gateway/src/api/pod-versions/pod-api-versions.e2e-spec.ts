@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
+import { COMPUTE_API } from '../service-api';
 import { PodApiVersions } from './pod-api-versions';
 import { PodVersionReader } from './pod-version-reader';
 import { eventually } from '../../../../../test/eventually';
@@ -34,8 +35,8 @@ describe('the compute range follows the pods’ version documents', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const endpoints = new Map(h.pods.map((pod) => [pod.name, pod.sim.computeUrl]));
     endpoints.set(h.pods[0].name, `http://127.0.0.1:${(silent.address() as AddressInfo).port}/compute/v2.1`);
-    const reader = new PodVersionReader(async (pod) => endpoints.get(pod.name) as string, 5000);
-    const hanging = new PodApiVersions(h.sql, reader, { pollMs: 50, refreshMs: 60_000, maxRetryMs: 60_000 });
+    const reader = new PodVersionReader(COMPUTE_API, async (pod) => endpoints.get(pod.name) as string, 5000);
+    const hanging = new PodApiVersions(COMPUTE_API, h.sql, reader, { pollMs: 50, refreshMs: 60_000, maxRetryMs: 60_000 });
     hanging.start();
     try {
       await eventually(async () => expect(hanging.range.max).toEqual({ major: 2, minor: 79 }), 1500);
@@ -72,8 +73,8 @@ describe('the compute range follows the pods’ version documents', () => {
   it('a known pod that stops answering keeps its last known maximum', async () => {
     // A second instance over the same read model that re-reads every pod on every pass.
     const endpoints = new Map(h.pods.map((pod) => [pod.name, pod.sim.computeUrl]));
-    const reader = new PodVersionReader(async (pod) => endpoints.get(pod.name) as string, 1000);
-    const versions = new PodApiVersions(h.sql, reader, { pollMs: 60_000, refreshMs: 0, maxRetryMs: 0 });
+    const reader = new PodVersionReader(COMPUTE_API, async (pod) => endpoints.get(pod.name) as string, 1000);
+    const versions = new PodApiVersions(COMPUTE_API, h.sql, reader, { pollMs: 60_000, refreshMs: 0, maxRetryMs: 0 });
     await versions.refresh();
     expect(versions.range.max).toEqual({ major: 2, minor: 79 });
     await h.pods[1].sim.down();

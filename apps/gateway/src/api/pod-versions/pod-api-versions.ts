@@ -1,14 +1,8 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type PodView, listAllPods } from '@podgate/pods';
 import type { SqlExecutor } from '@podgate/sql';
-import {
-  type ApiVersion,
-  type ApiVersionRange,
-  IMPLEMENTED_MAX_API_VERSION,
-  compareApiVersions,
-  formatApiVersion,
-  supportedRange,
-} from '../microversion';
+import { type ApiVersion, type ApiVersionRange, compareApiVersions, formatApiVersion, supportedRange } from '../microversion';
+import type { ServiceApi } from '../service-api';
 import type { PodVersionReader } from './pod-version-reader';
 
 export interface PodApiVersionsOptions {
@@ -31,8 +25,10 @@ interface PodEntry {
 }
 
 /**
- * The supported compute range: podgate's implemented maximum capped by every active pod's own
- * maximum, read from the pods' version documents. The request path only reads `range` (a field);
+ * The supported range of one API (one instance per ServiceApi: compute's is provided by
+ * ComputeModule as `PodApiVersions`, volume's by VolumeVersionsModule as VOLUME_API_VERSIONS):
+ * podgate's implemented maximum capped by every active pod's own maximum, read from the pods'
+ * version documents for that API. The request path only reads `range` (a field);
  * all the work is in the background: each poll lists the active pods, reads the documents of new
  * pods at once (a registered pod counts within one poll), retries unreadable ones with backoff, and
  * re-reads all of them every `refreshMs`. Each pod is read on its own and counts as soon as it
@@ -40,19 +36,24 @@ interface PodEntry {
  * never read yet does not narrow the range; an unreachable one keeps its last known maximum.
  */
 export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('PodApiVersions');
+  private readonly logger: Logger;
   private readonly pods = new Map<string, PodEntry>();
-  private current: ApiVersionRange = supportedRange([], IMPLEMENTED_MAX_API_VERSION);
+  private current: ApiVersionRange;
   private timer?: NodeJS.Timeout;
   private chain: Promise<void> = Promise.resolve();
   private polling = false;
 
+  /** `reader` must read `api`'s documents (a PodVersionReader built for the same api). */
   constructor(
+    readonly api: ServiceApi,
     private readonly sql: SqlExecutor,
     private readonly reader: PodVersionReader,
     private readonly options: PodApiVersionsOptions,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.logger = new Logger(`PodApiVersions(${api.serviceType})`);
+    this.current = supportedRange(api, []);
+  }
 
   get range(): ApiVersionRange {
     return this.current;
@@ -61,7 +62,7 @@ export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShut
   /** The first pass is awaited (bounded by the reader's timeout) so the first requests see the pods. */
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh().catch((error: unknown) =>
-      this.logger.error(`compute range refresh failed: ${(error as Error).message}`),
+      this.logger.error(`${this.api.serviceType} range refresh failed: ${(error as Error).message}`),
     );
     this.start();
   }
@@ -93,7 +94,7 @@ export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShut
     if (this.polling) return;
     this.polling = true;
     this.list()
-      .catch((error: unknown) => this.logger.error(`compute range refresh failed: ${(error as Error).message}`))
+      .catch((error: unknown) => this.logger.error(`${this.api.serviceType} range refresh failed: ${(error as Error).message}`))
       .finally(() => (this.polling = false));
   }
 
@@ -113,7 +114,9 @@ export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShut
     try {
       active = await listAllPods(this.sql, { status: 'active' });
     } catch (error) {
-      this.logger.warn(`cannot list pods, the compute range stays ${this.describe()}: ${(error as Error).message}`);
+      this.logger.warn(
+        `cannot list pods, the ${this.api.serviceType} range stays ${this.describe()}: ${(error as Error).message}`,
+      );
       return [];
     }
     const ids = new Set(active.map((pod) => pod.podId));
@@ -153,16 +156,18 @@ export class PodApiVersions implements OnApplicationBootstrap, OnApplicationShut
       if (entry.max) entry.readAt = now;
       if (entry.failures === 1) {
         const kept = entry.max ? `keeping ${formatApiVersion(entry.max)}` : 'not counted until it answers';
-        this.logger.warn(`pod ${pod.name}: cannot read its compute version document (${kept}): ${(error as Error).message}`);
+        this.logger.warn(
+          `pod ${pod.name}: cannot read its ${this.api.serviceType} version document (${kept}): ${(error as Error).message}`,
+        );
       }
     }
   }
 
   private recompute(): void {
     const maxima = [...this.pods.values()].flatMap((entry) => (entry.max ? [entry.max] : []));
-    const next = supportedRange(maxima, IMPLEMENTED_MAX_API_VERSION);
+    const next = supportedRange(this.api, maxima);
     if (compareApiVersions(next.max, this.current.max) !== 0) {
-      this.logger.log(`compute microversions now ${formatApiVersion(next.min)} - ${formatApiVersion(next.max)}`);
+      this.logger.log(`${this.api.serviceType} microversions now ${formatApiVersion(next.min)} - ${formatApiVersion(next.max)}`);
     }
     this.current = next;
   }

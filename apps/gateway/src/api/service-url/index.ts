@@ -1,3 +1,3 @@
-export * from './compute-url';
-export * from './compute-url.errors';
 export * from './public-url';
+export * from './service-url';
+export * from './service-url.errors';

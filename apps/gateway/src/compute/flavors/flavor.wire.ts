@@ -1,6 +1,6 @@
 import type { FlavorView } from '@podgate/flavors';
 import { type ApiVersion, atLeast } from '../../api/microversion';
-import { type ComputeLinkBase, resourceLinks } from '../../api/links';
+import { type ApiLinkBase, resourceLinks } from '../../api/links';
 
 /** Nova's FLAVOR_DESCRIPTION_MICROVERSION and FLAVOR_EXTRA_SPECS_MICROVERSION (views/flavors.py). */
 export const DESCRIPTION_VERSION = '2.55';
@@ -9,7 +9,7 @@ export const EXTRA_SPECS_VERSION = '2.61';
 export const STRICT_VERSION = '2.75';
 
 /** GET /flavors: id, name, links (+ description from 2.55), in Nova's key order. */
-export function flavorSummaryWire(flavor: FlavorView, version: ApiVersion, links: ComputeLinkBase) {
+export function flavorSummaryWire(flavor: FlavorView, version: ApiVersion, links: ApiLinkBase) {
   return {
     id: flavor.flavorId,
     name: flavor.name,
@@ -26,12 +26,7 @@ export interface FlavorDetailOptions {
 }
 
 /** GET /flavors/detail and /flavors/{id}, POST and PUT answers: Nova's show view, key for key. */
-export function flavorDetailWire(
-  flavor: FlavorView,
-  version: ApiVersion,
-  links: ComputeLinkBase,
-  options: FlavorDetailOptions = {},
-) {
+export function flavorDetailWire(flavor: FlavorView, version: ApiVersion, links: ApiLinkBase, options: FlavorDetailOptions = {}) {
   const description = options.description ?? atLeast(version, DESCRIPTION_VERSION);
   const extraSpecs = options.extraSpecs ?? atLeast(version, EXTRA_SPECS_VERSION);
   return {

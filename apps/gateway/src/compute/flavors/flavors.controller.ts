@@ -14,7 +14,7 @@ import { MarkerNotFoundError, type RequestContext } from '@podgate/kernel';
 import type { FastifyRequest } from 'fastify';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { collectionLinks, computeLinkBaseOf, queryPairsOf } from '../../api/links';
+import { collectionLinks, apiLinkBaseOf, queryPairsOf } from '../../api/links';
 import { atLeast, computeVersionOf } from '../../api/microversion';
 import { parseFlavorListQuery } from './flavor-list.params';
 import {
@@ -25,6 +25,7 @@ import {
 } from './flavor.requests';
 import { DESCRIPTION_VERSION, EXTRA_SPECS_VERSION, flavorDetailWire, flavorSummaryWire } from './flavor.wire';
 import { flavorViewerOf } from './flavor-viewer';
+import { COMPUTE_API } from '../../api/service-api';
 
 /**
  * /compute/v2.1/flavors: Nova's flavors and flavor-manage APIs over the flavors slice. Private
@@ -120,6 +121,6 @@ export class FlavorsController {
 
   /** Nova's links follow the request URL, project form included. */
   private links(request: FastifyRequest) {
-    return computeLinkBaseOf(request, this.config.http.publicUrl);
+    return apiLinkBaseOf(COMPUTE_API, request, this.config.http.publicUrl);
   }
 }

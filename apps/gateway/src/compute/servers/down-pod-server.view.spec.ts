@@ -1,8 +1,9 @@
-import { computeLinkBase } from '../../api/links';
+import { apiLinkBase } from '../../api/links';
 import { parseApiVersion } from '../../api/microversion';
 import { downPodServerBody } from './down-pod-server.view';
+import { COMPUTE_API } from '../../api/service-api';
 
-const roots = computeLinkBase('http://gw');
+const roots = apiLinkBase(COMPUTE_API, 'http://gw');
 const facts = { serverId: 's1', projectId: 'p1', azName: 'az2', createdAt: '2025-01-02T03:04:05.678Z' };
 
 describe('downPodServerBody', () => {

@@ -1,4 +1,4 @@
-import { type ComputeLinkBase, resourceLinks } from '../../api/links';
+import { type ApiLinkBase, resourceLinks } from '../../api/links';
 import { type ApiVersion, atLeast } from '../../api/microversion';
 
 type Json = Record<string, unknown>;
@@ -28,7 +28,7 @@ export const novaIsoTime = (iso: string): string => iso.replace(/\.\d+Z$/, 'Z');
  * server_groups (2.71+) is empty, group membership living in the pod. `created` is left out in the
  * short while after a create when the route is not yet projected (Nova always has it).
  */
-export function downPodServerBody(facts: RoutedServerFacts, version: ApiVersion, links: ComputeLinkBase): Json {
+export function downPodServerBody(facts: RoutedServerFacts, version: ApiVersion, links: ApiLinkBase): Json {
   const server: Json = {
     id: facts.serverId,
     status: 'UNKNOWN',

@@ -16,13 +16,14 @@ import {
 } from '@podgate/servers';
 import type { SqlExecutor } from '@podgate/sql';
 import type { FastifyRequest } from 'fastify';
-import { type ComputeLinkBase, computeLinkBaseOf } from '../../api/links';
+import { type ApiLinkBase, apiLinkBaseOf } from '../../api/links';
 import { atLeast, computeVersionOf } from '../../api/microversion';
 import { callerForward } from '../../api/forwarding/caller-forward';
 import { DOWN_CELL_MIN_VERSION, downPodServerBody } from './down-pod-server.view';
 import { type PodAnswer, podAnswer } from '../../api/forwarding/pod-answer';
 import { viewServerBody } from './server-body-view';
 import { ServerScope } from './server-scope';
+import { COMPUTE_API } from '../../api/service-api';
 
 /** How a successful answer's body is shown; by default as a server body of the server's pod. */
 export type ServerView = (body: unknown, location: ServerLocation) => unknown;
@@ -116,8 +117,8 @@ export class ServerCalls {
   }
 
   /** Where this request's links point (podgate's public URL, the client's URL form). */
-  linkBase(request: FastifyRequest): ComputeLinkBase {
-    return computeLinkBaseOf(request, this.config.http.publicUrl);
+  linkBase(request: FastifyRequest): ApiLinkBase {
+    return apiLinkBaseOf(COMPUTE_API, request, this.config.http.publicUrl);
   }
 
   private answer(call: ServerCall, response: ForwardedResponse, location: ServerLocation, view: ServerView): PodAnswer {

@@ -1,5 +1,5 @@
 import { DomainError } from '@podgate/kernel';
-import { listRoutings } from '@podgate/routing';
+import { listRoutings, type RoutedResourceType } from '@podgate/routing';
 import type { SqlExecutor } from '@podgate/sql';
 
 /** A volume podgate routed to another pod than the server's: no pod can attach it. */
@@ -25,8 +25,22 @@ export async function checkVolumeInServerPod(
   projectId: string | null,
 ): Promise<void> {
   if (typeof volumeId !== 'string' || volumeId === '') return;
+  const podIds = await routedPodIdsOf(sql, 'volume', volumeId, projectId);
+  if (podIds.length > 0 && !podIds.includes(serverPodId)) throw new VolumeInOtherPodError(volumeId, serverId);
+}
+
+/**
+ * The pods podgate routes a resource to, as `projectId` may see them (null: an admin, every
+ * project's): empty for one it does not know. Both sides of an attachment use it (a volume for a
+ * server here, a server for a volume in the volume API's os-attach).
+ */
+export async function routedPodIdsOf(
+  sql: SqlExecutor,
+  resourceType: RoutedResourceType,
+  id: string,
+  projectId: string | null,
+): Promise<string[]> {
   const scope = projectId === null ? {} : { projectId };
-  const routes = await listRoutings(sql, { topId: volumeId, resourceType: 'volume', ...scope, limit: 10 });
-  if (routes.length > 0 && !routes.some((route) => route.podId === serverPodId))
-    throw new VolumeInOtherPodError(volumeId, serverId);
+  const routes = await listRoutings(sql, { topId: id, resourceType, ...scope, limit: 10 });
+  return routes.map((route) => route.podId);
 }

@@ -1,9 +1,10 @@
 import type { PodView } from '@podgate/pods';
-import { computeLinkBase } from '../../../api/links';
+import { apiLinkBase } from '../../../api/links';
 import type { ListedServer } from './server-list.source';
 import { serverListAnswer } from './server-list.view';
+import { COMPUTE_API } from '../../../api/service-api';
 
-const links = { base: computeLinkBase('http://gw'), pairs: [] as [string, string][] };
+const links = { base: apiLinkBase(COMPUTE_API, 'http://gw'), pairs: [] as [string, string][] };
 const item = (id: string): ListedServer => ({
   server: { id, name: `vm-${id}`, status: 'ACTIVE', links: [{ rel: 'self', href: `http://gw/compute/v2.1/servers/${id}` }] },
   pod: {} as PodView,
@@ -47,7 +48,7 @@ describe('serverListAnswer', () => {
     const answer = serverListAnswer(
       'index',
       { items: [item('a')], limit: 1, unknown: [] },
-      { base: computeLinkBase('http://gw', 'f00d'), pairs },
+      { base: apiLinkBase(COMPUTE_API, 'http://gw', 'f00d'), pairs },
     );
     expect(answer.servers_links).toEqual([
       { rel: 'next', href: 'http://gw/compute/v2.1/f00d/servers?limit=1&sort_key=zeta&marker=a' },

@@ -1,6 +1,6 @@
 import type { RoutedServer } from '@podgate/servers';
 import { novaIsoTime } from '../down-pod-server.view';
-import { collectionLinks, type ComputeLinkBase, type QueryPairs, resourceLinks } from '../../../api/links';
+import { collectionLinks, type ApiLinkBase, type QueryPairs, resourceLinks } from '../../../api/links';
 import type { ListedServer } from './server-list.source';
 
 type Json = Record<string, unknown>;
@@ -16,7 +16,7 @@ export interface ServerListPage {
 }
 
 export interface ServerListLinks {
-  readonly base: ComputeLinkBase;
+  readonly base: ApiLinkBase;
   /** The client's query, for the next link. */
   readonly pairs: QueryPairs;
 }

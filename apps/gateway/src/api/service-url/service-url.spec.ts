@@ -1,14 +1,15 @@
 import type { IncomingMessage } from 'node:http';
-import { rewriteComputeUrl, urlProjectIdOf } from './compute-url';
+import { urlProjectClaimOf } from '../../http/auth';
+import { rewriteServiceUrl, urlProjectIdOf } from './service-url';
 
 const PROJECT = '0123abcd-ef45';
 
 function rewrite(url: string): { url: string; project: string | undefined } {
   const raw = { url } as IncomingMessage;
-  return { url: rewriteComputeUrl(raw), project: urlProjectIdOf({ raw }) };
+  return { url: rewriteServiceUrl(raw), project: urlProjectIdOf({ raw }) };
 }
 
-describe('rewriteComputeUrl', () => {
+describe('rewriteServiceUrl', () => {
   it.each([
     [`/compute/v2.1/${PROJECT}/servers`, '/compute/v2.1/servers'],
     [`/compute/v2.1/${PROJECT}/servers/detail?limit=7&marker=x`, '/compute/v2.1/servers/detail?limit=7&marker=x'],
@@ -47,5 +48,47 @@ describe('rewriteComputeUrl', () => {
     ['/compute/v2.10/abc', '/compute/v2.10/abc'],
   ])('leaves the plain form alone: %s', (url, rewritten) => {
     expect(rewrite(url)).toEqual({ url: rewritten, project: undefined });
+  });
+});
+
+describe('rewriteServiceUrl for the volume API (Cinder v3)', () => {
+  it.each([
+    [`/volume/v3/${PROJECT}/volumes`, '/volume/v3/volumes'],
+    [`/volume/v3/${PROJECT}/volumes/detail?limit=2&marker=x`, '/volume/v3/volumes/detail?limit=2&marker=x'],
+    [`/volume/v3/${PROJECT}/volumes/v1/action`, '/volume/v3/volumes/v1/action'],
+    [`/volume/v%33/${PROJECT}/snapshots`, '/volume/v3/snapshots'],
+  ])('takes the project out of %s', (url, rewritten) => {
+    expect(rewrite(url)).toEqual({ url: rewritten, project: PROJECT });
+  });
+
+  it.each([`/volume/v3/${PROJECT}`, `/volume/v3/${PROJECT}/`, `/volume/v3/${PROJECT}/?a=1`])(
+    'leaves the project form’s root alone, unclaimed: Cinder routes nothing there (%s)',
+    (url) => {
+      expect(rewrite(url)).toEqual({ url, project: undefined });
+    },
+  );
+
+  it.each([
+    ['/volume/v3/volumes', '/volume/v3/volumes'],
+    ['/volume/v3/', '/volume/v3'],
+    ['/volume/v3', '/volume/v3'],
+    ['/volume/', '/volume'],
+    ['/volume/?x=1', '/volume?x=1'],
+    ['/volume/v3/tenant-a/volumes', '/volume/v3/tenant-a/volumes'],
+    ['/volume/v2/abc/volumes', '/volume/v2/abc/volumes'],
+  ])('leaves the plain form alone: %s', (url, rewritten) => {
+    expect(rewrite(url)).toEqual({ url: rewritten, project: undefined });
+  });
+
+  it('claims with Cinder’s words for a mismatch, compute with Nova’s', () => {
+    const claimOf = (url: string) => {
+      const raw = { url } as IncomingMessage;
+      rewriteServiceUrl(raw);
+      return urlProjectClaimOf(raw);
+    };
+    expect(claimOf(`/volume/v3/${PROJECT}/volumes`)?.mismatch('a', 'b').message).toBe('Malformed request url');
+    expect(claimOf(`/compute/v2.1/${PROJECT}/servers`)?.mismatch('a', 'b').message).toBe(
+      "Malformed request URL: URL's project_id 'a' doesn't match Context's project_id 'b'",
+    );
   });
 });

@@ -1,0 +1,2 @@
+export * from './caller-forward';
+export * from './pod-answer';
