@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import { KEYSTONE_CLIENT, type KeystoneClient, PodProxy } from '@podgate/openstack';
 import { READ_MODEL_SQL } from '@podgate/read-model';
+import { reconcilerFromSettings } from '@podgate/pod-sync';
 import type { SqlClient } from '@podgate/sql';
 import { AddFlavorAccessHandler } from './commands/add-flavor-access/add-flavor-access.handler';
 import { DefineFlavorHandler } from './commands/define-flavor/define-flavor.handler';
@@ -15,25 +16,20 @@ import { UpdateFlavorDescriptionHandler } from './commands/update-flavor-descrip
 import { FindFlavorHandler, ListFlavorsHandler } from './queries/flavors/flavors-query.handlers';
 import { FlavorPodPusher } from './sync/flavor-pod-pusher';
 import { FlavorReconciler } from './sync/flavor-reconciler';
-import { keystoneSyncCredentials } from './sync/flavor-sync-credentials';
 
-/** Each pod call of a push; shorter than a user's forward, since a round waits on it. */
-const SYNC_CALL_TIMEOUT_MS = 10_000;
-
-function reconcilerFor(
+const reconcilerFor = (
   sql: SqlClient,
   writer: FlavorWriter,
   proxy: PodProxy,
   keystone: KeystoneClient | null,
   config: PodgateConfig,
-) {
-  const pusher = keystone
-    ? new FlavorPodPusher(proxy, keystoneSyncCredentials(keystone), {
-        timeoutMs: Math.min(SYNC_CALL_TIMEOUT_MS, config.upstream.timeoutMs),
-      })
-    : null;
-  return new FlavorReconciler(sql, writer, pusher, { intervalMs: config.compute.flavorSyncSeconds * 1000 });
-}
+) =>
+  reconcilerFromSettings(
+    keystone,
+    config,
+    (credentials, options) => new FlavorPodPusher(proxy, credentials, options),
+    (pusher, options) => new FlavorReconciler(sql, writer, pusher, options),
+  );
 
 /**
  * The flavors slice: define/delete/describe, extra specs and access commands, find/list queries,

@@ -32,8 +32,6 @@ export * from './commands/remove-flavor-access/remove-flavor-access.command';
 export * from './commands/remove-flavor-access/remove-flavor-access.handler';
 export * from './queries/flavors/flavors-query.handlers';
 // Sync to pods and the Nest module
-export * from './sync/flavor-sync.errors';
-export * from './sync/flavor-sync-credentials';
 export * from './sync/flavor-pod-pusher';
 export * from './sync/flavor-reconciler';
 export * from './flavors.module';

@@ -4,6 +4,7 @@ import { flavorsProjection } from '@podgate/flavors';
 import { podsProjection } from '@podgate/pods';
 import type { Projection } from '@podgate/read-model';
 import { routingsProjection } from '@podgate/routing';
+import { volumeTypesProjection } from '@podgate/volume-types';
 
 /** Every read model podgate keeps. A slice adds its projections here. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -12,6 +13,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   bindingsProjection,
   routingsProjection,
   flavorsProjection,
+  volumeTypesProjection,
 ];
 
 export function findProjection(name: string): Projection | undefined {

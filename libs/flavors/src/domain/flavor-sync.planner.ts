@@ -1,3 +1,4 @@
+import { planPodSync, type PodSyncStatus } from '@podgate/pod-sync';
 import type { FlavorState } from './flavor.state';
 
 /** One flavor as the reconciler sees it (a row of the read model, or a folded stream). */
@@ -23,29 +24,14 @@ export interface SyncTask {
 }
 
 /**
- * Pure: what is left to do so that every active pod holds every live flavor at its latest
- * generation, and no pod keeps a deleted one. A pod registered later holds nothing, so it gets every
- * live flavor; a pod that never received a deleted flavor gets nothing for it. Pods that are not
- * active (deregistered) are left alone. A failed task stays in the plan until it succeeds: retrying
- * (and backing off) is the runner's, which re-plans after each event. Order: flavors as given, then
- * pods as given, so a runner can work through it predictably.
+ * planPodSync (@podgate/pod-sync) in the flavors' words: every active pod holds every live flavor at
+ * its latest generation, and no pod keeps a deleted one.
  */
 export function planFlavorSync(flavors: readonly FlavorSyncStatus[], activePods: readonly string[]): SyncTask[] {
-  const pods = [...new Set(activePods)];
-  const tasks: SyncTask[] = [];
-  for (const flavor of flavors) {
-    if (flavor.generation < 1) continue;
-    for (const podId of pods) {
-      const held = flavor.syncedPods.get(podId);
-      if (flavor.deleted) {
-        if (held !== undefined && held < flavor.generation) tasks.push(task(flavor, podId, 'delete'));
-      } else if (held === undefined || held < flavor.generation) {
-        tasks.push(task(flavor, podId, 'push'));
-      }
-    }
-  }
-  return tasks;
+  return planPodSync(flavors.map(asPodSyncStatus), activePods).map(({ id, ...task }) => ({ flavorId: id, ...task }));
 }
+
+export const asPodSyncStatus = ({ flavorId, ...status }: FlavorSyncStatus): PodSyncStatus => ({ id: flavorId, ...status });
 
 /** The planner's view of a folded stream: what the reconciler uses when the read model lags. */
 export function flavorSyncStatusOf(state: FlavorState): FlavorSyncStatus | null {
@@ -58,10 +44,3 @@ export function flavorSyncStatusOf(state: FlavorState): FlavorSyncStatus | null 
       return { flavorId: state.flavorId, generation: state.generation, deleted: true, syncedPods: state.syncedPods };
   }
 }
-
-const task = (flavor: FlavorSyncStatus, podId: string, kind: SyncTask['kind']): SyncTask => ({
-  flavorId: flavor.flavorId,
-  podId,
-  kind,
-  generation: flavor.generation,
-});

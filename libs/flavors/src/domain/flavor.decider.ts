@@ -1,4 +1,5 @@
 import type { Decider } from '@podgate/kernel';
+import { isSyncRecordNews, syncFailureRecord } from '@podgate/pod-sync';
 import type { FlavorDefinition, FlavorEvent } from './flavor.events';
 import {
   FlavorAccessExistsError,
@@ -12,9 +13,6 @@ import {
 } from './flavor.errors';
 import { type FlavorState, type LiveFlavor, evolveFlavor, initialFlavorState } from './flavor.state';
 import { assertExtraSpecs, assertFlavorDefinition, assertFlavorId, assertProjectId } from './flavor.validation';
-
-/** Pod fault messages are kept for the audit, capped. */
-export const MAX_SYNC_FAILURE_MESSAGE_LENGTH = 500;
 
 export type FlavorCommand =
   /**
@@ -114,16 +112,11 @@ function recordSyncFailure(
   command: Extract<FlavorCommand, { type: 'RecordFlavorSyncFailure' }>,
   state: FlavorState,
 ): FlavorEvent[] {
-  const { flavorId, podId, generation, status } = command;
+  const { flavorId, podId, generation } = command;
   // A failure the pod has since overtaken (another replica's push succeeded) is no longer news.
   if (!isNewerThanHeld(state, flavorId, podId, generation)) return [];
-  if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) {
-    throw new InvalidFlavorError(`an HTTP status is 100..599, got ${status}`);
-  }
-  const message = command.message.slice(0, MAX_SYNC_FAILURE_MESSAGE_LENGTH);
-  return [
-    { type: 'FlavorSyncFailed', data: { flavorId, podId, generation, ...(status === undefined ? {} : { status }), message } },
-  ];
+  const failure = syncFailureRecord(command, (message) => new InvalidFlavorError(message));
+  return [{ type: 'FlavorSyncFailed', data: { flavorId, podId, generation, ...failure } }];
 }
 
 function live(state: FlavorState, flavorId: string): LiveFlavor {
@@ -134,11 +127,7 @@ function live(state: FlavorState, flavorId: string): LiveFlavor {
 /** A generation the stream has not reached is a reconciler bug; one the pod already holds is a repeat. */
 function isNewerThanHeld(state: FlavorState, flavorId: string, podId: string, generation: number): boolean {
   if (state.status === 'undefined') throw new FlavorNotFoundError(flavorId);
-  if (!Number.isInteger(generation) || generation < 1 || generation > state.generation) {
-    throw new FlavorSyncGenerationError(flavorId, generation, state.generation);
-  }
-  const held = state.syncedPods.get(podId);
-  return held === undefined || held < generation;
+  return isSyncRecordNews(state, podId, generation, () => new FlavorSyncGenerationError(flavorId, generation, state.generation));
 }
 
 function unreachable(value: never): never {

@@ -1,3 +1,4 @@
+import { withSyncedPod as advanceSyncedPod } from '@podgate/pod-sync';
 import type { FlavorDefinition, FlavorEvent } from './flavor.events';
 import { bumpsFlavorGeneration } from './flavor.events';
 
@@ -74,11 +75,9 @@ function withFlavor(state: FlavorState, change: (flavor: LiveFlavor) => LiveFlav
   return state.status === 'defined' ? { ...state, flavor: change(state.flavor) } : state;
 }
 
-/** Never moves a pod backwards: a late record of an older push changes nothing. */
 function withSyncedPod(state: FlavorState, podId: string, generation: number): FlavorState {
-  const held = state.syncedPods.get(podId);
-  if (held !== undefined && held >= generation) return state;
-  return { ...state, syncedPods: new Map(state.syncedPods).set(podId, generation) };
+  const syncedPods = advanceSyncedPod(state.syncedPods, podId, generation);
+  return syncedPods === state.syncedPods ? state : { ...state, syncedPods };
 }
 
 function unreachable(value: never): never {

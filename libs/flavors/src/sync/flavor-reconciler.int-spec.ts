@@ -21,7 +21,7 @@ import { M1_SMALL } from '../testing/flavor-fixtures';
 import { flavorAdminContext, type FlavorsTestBed, openFlavorsTestBed } from '../testing/flavors-test-bed';
 import { FlavorPodPusher } from './flavor-pod-pusher';
 import { FlavorReconciler, type FlavorReconcilerOptions } from './flavor-reconciler';
-import { keystoneSyncCredentials } from './flavor-sync-credentials';
+import { keystoneSyncCredentials } from '@podgate/pod-sync';
 import { eventually } from '../../../../test/eventually';
 
 const SERVICE = {

@@ -1,8 +1,10 @@
 import type { RecordedEvent } from '@podgate/event-store';
+import { applySyncedToPod, applySyncFailed, definedResourceRows as rows } from '@podgate/pod-sync';
 import type { Projection } from '@podgate/read-model';
 import type { SqlExecutor } from '@podgate/sql';
 import type { FlavorEvent } from '../../domain/flavor.events';
 import { FLAVOR_CATEGORY } from '../../domain/flavor.stream';
+import { FLAVOR_TABLES } from '../../queries/flavors/flavor-sync.query';
 import { FLAVORS_MIGRATIONS } from './flavors.schema';
 
 type Recorded<E> = E & Pick<RecordedEvent, 'position' | 'metadata'>;
@@ -31,36 +33,26 @@ async function applyOne(tx: SqlExecutor, event: Recorded<FlavorEvent>): Promise<
     case 'FlavorDefined':
       return defined(tx, event, at);
     case 'FlavorDeleted':
-      await forgetDetails(tx, flavorId);
-      return bump(tx, flavorId, at, `status = 'deleted'`);
+      await rows.forgetDetails(tx, FLAVOR_TABLES, flavorId);
+      return rows.bump(tx, FLAVOR_TABLES, flavorId, at, `status = 'deleted'`);
     case 'FlavorDescriptionUpdated':
-      return bump(tx, flavorId, at, 'description = $3', [event.data.description]);
+      return rows.bump(tx, FLAVOR_TABLES, flavorId, at, 'description = $3', [event.data.description]);
     case 'FlavorExtraSpecsSet':
-      for (const [key, value] of Object.entries(event.data.specs)) {
-        await tx.query(
-          `INSERT INTO rm_flavor_extra_specs (flavor_id, key, value) VALUES ($1, $2, $3)
-             ON CONFLICT (flavor_id, key) DO UPDATE SET value = EXCLUDED.value`,
-          [flavorId, key, value],
-        );
-      }
-      return bump(tx, flavorId, at);
+      await rows.setExtraSpecs(tx, FLAVOR_TABLES, flavorId, event.data.specs);
+      return rows.bump(tx, FLAVOR_TABLES, flavorId, at);
     case 'FlavorExtraSpecDeleted':
-      await tx.query(`DELETE FROM rm_flavor_extra_specs WHERE flavor_id = $1 AND key = $2`, [flavorId, event.data.key]);
-      return bump(tx, flavorId, at);
+      await rows.deleteExtraSpec(tx, FLAVOR_TABLES, flavorId, event.data.key);
+      return rows.bump(tx, FLAVOR_TABLES, flavorId, at);
     case 'FlavorAccessAdded':
-      await tx.query(
-        `INSERT INTO rm_flavor_access (flavor_id, project_id, added_seq) VALUES ($1, $2, $3)
-           ON CONFLICT (flavor_id, project_id) DO NOTHING`,
-        [flavorId, event.data.projectId, event.position.commit.toString()],
-      );
-      return bump(tx, flavorId, at);
+      await rows.addAccess(tx, FLAVOR_TABLES, flavorId, event.data.projectId, event.position.commit);
+      return rows.bump(tx, FLAVOR_TABLES, flavorId, at);
     case 'FlavorAccessRemoved':
-      await tx.query(`DELETE FROM rm_flavor_access WHERE flavor_id = $1 AND project_id = $2`, [flavorId, event.data.projectId]);
-      return bump(tx, flavorId, at);
+      await rows.removeAccess(tx, FLAVOR_TABLES, flavorId, event.data.projectId);
+      return rows.bump(tx, FLAVOR_TABLES, flavorId, at);
     case 'FlavorSyncedToPod':
-      return synced(tx, event, at);
+      return applySyncedToPod(tx, FLAVOR_TABLES, { ...event.data, id: flavorId, at });
     case 'FlavorSyncFailed':
-      return syncFailed(tx, event, at);
+      return applySyncFailed(tx, FLAVOR_TABLES, { ...event.data, id: flavorId, at });
     default:
       return unreachable(event);
   }
@@ -69,7 +61,7 @@ async function applyOne(tx: SqlExecutor, event: Recorded<FlavorEvent>): Promise<
 /** A definition (first, or again after a deletion) starts with no extra specs and no access, as in Nova. */
 async function defined(tx: SqlExecutor, event: Of<'FlavorDefined'>, at: string): Promise<void> {
   const d = event.data;
-  await forgetDetails(tx, d.flavorId);
+  await rows.forgetDetails(tx, FLAVOR_TABLES, d.flavorId);
   await tx.query(
     `INSERT INTO rm_flavors (flavor_id, name, ram, vcpus, disk, ephemeral, swap, rxtx_factor, is_public, description,
        status, generation, defined_seq, created_at, updated_at)
@@ -93,51 +85,6 @@ async function defined(tx: SqlExecutor, event: Of<'FlavorDefined'>, at: string):
       event.position.commit.toString(),
       at,
     ],
-  );
-}
-
-async function forgetDetails(tx: SqlExecutor, flavorId: string): Promise<void> {
-  await tx.query(`DELETE FROM rm_flavor_extra_specs WHERE flavor_id = $1`, [flavorId]);
-  await tx.query(`DELETE FROM rm_flavor_access WHERE flavor_id = $1`, [flavorId]);
-}
-
-/** Every change a pod must follow starts a new generation (the stream counts the same events). */
-async function bump(tx: SqlExecutor, flavorId: string, at: string, set?: string, values: unknown[] = []): Promise<void> {
-  await tx.query(
-    `UPDATE rm_flavors SET generation = generation + 1, updated_at = $2${set ? `, ${set}` : ''} WHERE flavor_id = $1`,
-    [flavorId, at, ...values],
-  );
-}
-
-/** Never moves a pod backwards; a success clears a failure of the same or an older generation. */
-async function synced(tx: SqlExecutor, event: Of<'FlavorSyncedToPod'>, at: string): Promise<void> {
-  const { flavorId, podId, generation } = event.data;
-  await tx.query(
-    `INSERT INTO rm_flavor_pod_sync (flavor_id, pod_id, generation, synced_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (flavor_id, pod_id) DO UPDATE SET
-       generation = GREATEST(rm_flavor_pod_sync.generation, EXCLUDED.generation),
-       synced_at = EXCLUDED.synced_at,
-       failed_generation = CASE WHEN rm_flavor_pod_sync.failed_generation <= EXCLUDED.generation
-                                THEN NULL ELSE rm_flavor_pod_sync.failed_generation END,
-       failure_status = CASE WHEN rm_flavor_pod_sync.failed_generation <= EXCLUDED.generation
-                             THEN NULL ELSE rm_flavor_pod_sync.failure_status END,
-       failure_message = CASE WHEN rm_flavor_pod_sync.failed_generation <= EXCLUDED.generation
-                              THEN NULL ELSE rm_flavor_pod_sync.failure_message END,
-       failed_at = CASE WHEN rm_flavor_pod_sync.failed_generation <= EXCLUDED.generation
-                        THEN NULL ELSE rm_flavor_pod_sync.failed_at END`,
-    [flavorId, podId, generation, at],
-  );
-}
-
-/** A pod only tried holds generation 0 (the push may have half-happened: a deletion must visit it). */
-async function syncFailed(tx: SqlExecutor, event: Of<'FlavorSyncFailed'>, at: string): Promise<void> {
-  const { flavorId, podId, generation, status, message } = event.data;
-  await tx.query(
-    `INSERT INTO rm_flavor_pod_sync (flavor_id, pod_id, generation, failed_generation, failure_status, failure_message, failed_at)
-     VALUES ($1, $2, 0, $3, $4, $5, $6)
-     ON CONFLICT (flavor_id, pod_id) DO UPDATE SET failed_generation = EXCLUDED.failed_generation,
-       failure_status = EXCLUDED.failure_status, failure_message = EXCLUDED.failure_message, failed_at = EXCLUDED.failed_at`,
-    [flavorId, podId, generation, status ?? null, message, at],
   );
 }
 

@@ -1,3 +1,5 @@
+import { definedResourceDetailColumns } from '@podgate/pod-sync';
+import { FLAVOR_TABLES } from './flavor-sync.query';
 /** A live flavor as the read model holds it, camelCase, with its extra specs and access list. */
 export interface FlavorView {
   readonly flavorId: string;
@@ -29,10 +31,7 @@ export const isFlavorVisibleTo = (flavor: Pick<FlavorView, 'isPublic' | 'project
 /** Numbers cast so pg and PGlite return the same JS types; specs and access aggregated per row. */
 export const FLAVOR_COLUMNS = `f.flavor_id, f.name, f.ram::float8, f.vcpus::float8, f.disk::float8, f.ephemeral::float8,
   f.swap::float8, f.rxtx_factor, f.is_public, f.description, f.generation,
-  COALESCE((SELECT jsonb_object_agg(s.key, s.value) FROM rm_flavor_extra_specs s WHERE s.flavor_id = f.flavor_id),
-    '{}'::jsonb) AS extra_specs,
-  COALESCE((SELECT jsonb_agg(a.project_id ORDER BY a.added_seq, a.project_id) FROM rm_flavor_access a
-    WHERE a.flavor_id = f.flavor_id), '[]'::jsonb) AS projects`;
+  ${definedResourceDetailColumns(FLAVOR_TABLES, 'f')}`;
 
 export interface FlavorRow {
   flavor_id: string;

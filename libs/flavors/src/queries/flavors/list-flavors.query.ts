@@ -1,6 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import { MarkerNotFoundError, MAX_PAGE_SIZE } from '@podgate/kernel';
+import { sharedWithProject } from '@podgate/pod-sync';
 import type { SqlExecutor } from '@podgate/sql';
+import { FLAVOR_TABLES } from './flavor-sync.query';
 import { FLAVOR_COLUMNS, type FlavorRow, type FlavorView, type FlavorViewer, toFlavorView } from './flavor-view';
 
 /** Nova's VALID_SORT_KEYS (schemas/flavors.py). */
@@ -99,8 +101,7 @@ export async function listFlavors(sql: SqlExecutor, options: FlavorListOptions):
   return rows.map(toFlavorView);
 }
 
-const sharedWith = (alias: string, project: string): string =>
-  `EXISTS (SELECT 1 FROM rm_flavor_access x WHERE x.flavor_id = ${alias}.flavor_id AND x.project_id = ${project})`;
+const sharedWith = (alias: string, project: string): string => sharedWithProject(FLAVOR_TABLES, alias, project);
 
 export class ListFlavorsQuery extends Query<FlavorView[]> {
   constructor(readonly options: FlavorListOptions) {

@@ -29,7 +29,7 @@ describe('SyncBackoff', () => {
     expect(backoff.isDue('kept', 149)).toBe(false);
   });
 
-  it('keeps flavors and pods apart', () => {
+  it('keeps resources and pods apart', () => {
     const backoff = new SyncBackoff({ baseMs: 100, maxMs: 1000 });
     backoff.failed('a', failure, 0);
     expect(backoff.isDue('b', 0)).toBe(true);

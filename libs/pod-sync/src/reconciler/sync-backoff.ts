@@ -17,7 +17,7 @@ interface Entry {
 }
 
 /**
- * Per flavor and pod: when the next attempt is due after failures (exponential, capped), and
+ * Per resource (flavor, volume type) and pod: when the next attempt is due after failures (exponential, capped), and
  * whether a failure is news for the log. The same failure of the same generation is recorded once,
  * not at every retry: a pod down for a day must not fill the audit. In memory: a restart retries
  * at once and records the failure once more, which is harmless.
@@ -50,7 +50,7 @@ export class SyncBackoff {
 
   /**
    * Forgets every entry whose key is not in `planned`: a task that left the plan some other way
-   * (another replica synced it, its pod was deregistered, its flavor deleted) has no retry to wait
+   * (another replica synced it, its pod was deregistered, its resource deleted) has no retry to wait
    * for, and its past due entry would otherwise make every tick look like a retry is due.
    */
   retainOnly(planned: ReadonlySet<string>): void {
