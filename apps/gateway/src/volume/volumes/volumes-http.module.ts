@@ -1,5 +1,20 @@
-// CONTRACT STUB (session 4): the volumes helper fills this module.
 import { Module } from '@nestjs/common';
+import { CinderLister } from '../listing/cinder-lister';
+import { VolumeResourceCalls } from '../resources/volume-resource-calls';
+import { VolumeCreation } from './create/volume-creation';
+import { VolumeActionsController } from './volume-actions.controller';
+import { VolumeAvailabilityZonesController } from './volume-availability-zones.controller';
+import { VolumeSubresourcesController } from './volume-subresources.controller';
+import { VolumesController } from './volumes.controller';
 
-@Module({})
+/**
+ * The volume API's volume endpoints (and its AZ list) over the volumes slice (@podgate/volumes'
+ * handlers, imported by VolumeModule's owner); it relies on the app's RuntimeModule (config, read
+ * model), CqrsModule.forRoot(), UpstreamModule (PodProxy), AuthModule (the policy enforcer, looked
+ * up) and the volume API's hooks (microversion, project-form URLs).
+ */
+@Module({
+  controllers: [VolumesController, VolumeActionsController, VolumeSubresourcesController, VolumeAvailabilityZonesController],
+  providers: [VolumeCreation, CinderLister, VolumeResourceCalls],
+})
 export class VolumesHttpModule {}

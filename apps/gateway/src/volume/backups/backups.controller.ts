@@ -1,0 +1,133 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import type { RequestContext } from '@podgate/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { callerForward, segment } from '../../api/forwarding/caller-forward';
+import { sendPodAnswer } from '../../api/forwarding/pod-answer';
+import { RequestCtx } from '../../http/auth';
+import { Policy } from '../../http/policy';
+import { podAzOf } from '../az-translation';
+import { CinderLister } from '../listing/cinder-lister';
+import type { CinderListKind } from '../listing/cinder-list.view';
+import { InPodCreation } from '../resources/in-pod-creation';
+import { parentIdOf, UUID } from '../resources/parent-id';
+import { requireVolumeVersion } from '../resources/version-gate';
+import { resourcePath, VolumeResourceCalls } from '../resources/volume-resource-calls';
+import { BackupImportUnsupportedError } from './backup-restore';
+import { BACKUPS, backupSummary, backupsAllTenantsAsked } from './backups.collection';
+
+type Json = Record<string, unknown>;
+
+/** Backup update (name, description; metadata from 3.43) came with 3.9. */
+const BACKUP_UPDATE_VERSION = '3.9';
+
+/**
+ * /volume/v3/backups: Cinder's backups over the pods. A backup is made in its volume's pod and
+ * routed there; lists merge every pod holding the caller's backups; show, update, delete and
+ * export_record go to the backup's own pod. Restores and actions: BackupActionsController.
+ */
+@Controller('volume/v3/backups')
+@Policy('volume:volumes')
+export class BackupsController {
+  constructor(
+    private readonly creation: InPodCreation,
+    private readonly lister: CinderLister,
+    private readonly calls: VolumeResourceCalls,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  async create(
+    @Req() request: FastifyRequest,
+    @Body() body: unknown,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const volumeId = parentIdOf(body, 'backup', 'volume_id', UUID);
+    const { answer } = await this.creation.create({
+      request,
+      context,
+      kind: 'backup',
+      parent: { kind: 'volume', id: volumeId },
+      path: '/backups',
+      // 3.51+: the backup service's AZ, named as podgate names the pod's.
+      bodyFor: (pod) => {
+        const backup = (body as { backup: Json }).backup;
+        if (backup.availability_zone === undefined) return body;
+        return { ...(body as Json), backup: { ...backup, availability_zone: podAzOf(backup.availability_zone, pod) } };
+      },
+    });
+    return sendPodAnswer(reply, answer);
+  }
+
+  /** Refused, see BackupImportUnsupportedError (it is the one backup create without a volume to follow). */
+  @Post('import_record')
+  importRecord(): never {
+    throw new BackupImportUnsupportedError();
+  }
+
+  @Get()
+  index(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
+    return this.list('summary', request, context);
+  }
+
+  @Get('detail')
+  detail(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
+    return this.list('detail', request, context);
+  }
+
+  @Get(':backup_id')
+  async show(
+    @Req() request: FastifyRequest,
+    @Param('backup_id') id: string,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'backup', id }, resourcePath('backup', id)));
+  }
+
+  @Get(':backup_id/export_record')
+  async exportRecord(
+    @Req() request: FastifyRequest,
+    @Param('backup_id') id: string,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const path = `${resourcePath('backup', id)}/export_record`;
+    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'backup', id }, path, (body) => body));
+  }
+
+  @Put(':backup_id')
+  async update(
+    @Req() request: FastifyRequest,
+    @Param('backup_id') id: string,
+    @Body() body: unknown,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    requireVolumeVersion(request, BACKUP_UPDATE_VERSION);
+    const forward = callerForward(request, context, { method: 'PUT', path: `/backups/${segment(id)}`, body });
+    return sendPodAnswer(reply, await this.calls.write({ request, context, kind: 'backup', id }, 'PUT backup', forward));
+  }
+
+  @Delete(':backup_id')
+  @HttpCode(202)
+  async remove(
+    @Req() request: FastifyRequest,
+    @Param('backup_id') id: string,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendPodAnswer(reply, await this.calls.delete({ request, context, kind: 'backup', id }));
+  }
+
+  private list(kind: CinderListKind, request: FastifyRequest, context: RequestContext) {
+    return this.lister.listFor(request, context, {
+      collection: BACKUPS,
+      kind,
+      routedAs: 'backup',
+      allTenantsAsked: backupsAllTenantsAsked,
+      summary: backupSummary,
+      markerRouted: true,
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import type { RequestContext } from '@podgate/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { callerForward, segment } from '../../api/forwarding/caller-forward';
+import { sendPodAnswer } from '../../api/forwarding/pod-answer';
+import { subresourceAction } from '../../compute/servers/server-action';
+import { RequestCtx } from '../../http/auth';
+import { Policy } from '../../http/policy';
+import { type ResourceCall, VolumeResourceCalls } from '../resources/volume-resource-calls';
+
+const asIs = (body: unknown): unknown => body;
+
+/**
+ * What follows `/volumes/{id}/` in the request URL, still percent-encoded as the client sent it
+ * (the pod decodes it as Cinder would), without the query: `metadata/role`, `encryption`.
+ */
+export function volumeSubresourceOf(url: string): string {
+  const path = url.split('?')[0];
+  const at = path.indexOf('/volumes/');
+  const rest = at < 0 ? '' : path.slice(at + '/volumes/'.length);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? '' : rest.slice(slash + 1);
+}
+
+/**
+ * Everything below /volume/v3/volumes/{id}/ but `action`: metadata (the collection and each key;
+ * Cinder answers GET, which Trio2o refused with a 405) and any other sub-resource (encryption...).
+ * Reads are forwarded to the volume's pod, writes recorded by the volumes slice as
+ * `<METHOD> <sub-resource>` (`PUT metadata`, `DELETE metadata`). User metadata is never translated.
+ */
+@Controller('volume/v3/volumes/:volume_id')
+@Policy('volume:volumes')
+export class VolumeSubresourcesController {
+  constructor(private readonly calls: VolumeResourceCalls) {}
+
+  @Get('*')
+  async read(
+    @Req() request: FastifyRequest,
+    @Param('volume_id') id: string,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const path = `/volumes/${segment(id)}/${volumeSubresourceOf(request.url)}`;
+    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'volume', id }, path, asIs));
+  }
+
+  @Post('*')
+  @HttpCode(200)
+  post(
+    @Req() r: FastifyRequest,
+    @Param('volume_id') id: string,
+    @Body() b: unknown,
+    @RequestCtx() c: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.write({ request: r, context: c, kind: 'volume', id }, 'POST', b, reply);
+  }
+
+  @Put('*')
+  @HttpCode(200)
+  put(
+    @Req() r: FastifyRequest,
+    @Param('volume_id') id: string,
+    @Body() b: unknown,
+    @RequestCtx() c: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.write({ request: r, context: c, kind: 'volume', id }, 'PUT', b, reply);
+  }
+
+  @Delete('*')
+  @HttpCode(200)
+  remove(
+    @Req() r: FastifyRequest,
+    @Param('volume_id') id: string,
+    @RequestCtx() c: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.write({ request: r, context: c, kind: 'volume', id }, 'DELETE', undefined, reply);
+  }
+
+  private async write(call: ResourceCall, method: string, body: unknown, reply: FastifyReply) {
+    const rest = volumeSubresourceOf(call.request.url);
+    const action = subresourceAction(method, rest);
+    const forward = callerForward(call.request, call.context, { method, path: `/volumes/${segment(call.id)}/${rest}`, body });
+    return sendPodAnswer(reply, await this.calls.write(call, action, forward, asIs));
+  }
+}
