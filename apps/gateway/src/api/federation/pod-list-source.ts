@@ -1,5 +1,6 @@
 // The one FederatedListSource over pods' own list APIs (Nova's /servers/detail, Cinder's
 // /volumes/detail, /snapshots/detail...): what differs per resource is a PodCollection.
+import { listedPods } from './listed-pods';
 import { DomainError, type ErrorKind } from '@podgate/kernel';
 import {
   type ForwardedResponse,
@@ -75,7 +76,7 @@ export class PodListSource<T> implements FederatedListSource<T> {
     private readonly collection: PodCollection<T>,
     private readonly options: PodListSourceOptions,
   ) {
-    this.pods = options.pods.map((pod) => ({ podId: pod.podId, name: pod.name, index: Number(pod.registrationSeq) }));
+    this.pods = listedPods(options.pods);
     this.byId = new Map(options.pods.map((pod) => [pod.podId, pod]));
     this.keys = options.sortKeys.map((sort) => sort.key);
   }
