@@ -47,4 +47,15 @@ describe('PostgreSQL appends committed together', () => {
     // The first goes alone (one batch in flight by default); the rest share one batch, in the order sent.
     expect(read.map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
+
+  it('keeps the order within one stream when a malformed append sends the batch one by one', async () => {
+    const s = stream();
+    const events = Array.from({ length: 8 }, () => testEvent());
+    const outcomes = await Promise.allSettled([
+      ...events.map((event) => store.append(s, [event], 'any')),
+      store.append(stream(), [{ ...testEvent(), id: 'not-a-uuid' }], 'no_stream'),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+    expect((await store.readStream(s)).map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
 });

@@ -123,8 +123,9 @@ export class PostgresEventStore implements EventStore {
         return ordered.forEach((pending) => pending.reject(unavailable));
       }
       // Nothing was committed (one statement): each append alone, so only a bad one (say, an id
-      // that is no UUID) fails, with its own error.
-      await Promise.all(ordered.map((p) => this.appendAlone(p.stream, p.events, p.expected).then(p.resolve, p.reject)));
+      // that is no UUID) fails, with its own error. One after another, in the batch's order, so
+      // appends to one stream keep their order and a bad batch does not open 128 transactions at once.
+      for (const p of ordered) await this.appendAlone(p.stream, p.events, p.expected).then(p.resolve, p.reject);
       return;
     }
     this.notifier.notify();
