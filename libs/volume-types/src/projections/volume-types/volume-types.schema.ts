@@ -1,4 +1,4 @@
-import { type DefinedResourceTables, podSyncTableSql } from '@podgate/pod-sync';
+import type { DefinedResourceTables } from '@podgate/pod-sync';
 import type { Migration } from '@podgate/sql';
 
 /** rm_volume_types and the rows around it, in the shared read model's terms (@podgate/pod-sync). */
@@ -16,6 +16,7 @@ export const VOLUME_TYPE_TABLES: DefinedResourceTables = {
  * `defined_seq`: the commit position of the definition, the list order's tie-breaker. Names are
  * unique among live types: the handlers check, the index only makes the check cheap (a projection
  * must never refuse an event). rm_volume_type_pod_sync adds `pod_type_id`: the pod's own id.
+ * The SQL is literal: an applied migration must never change when shared code does.
  */
 export const VOLUME_TYPES_MIGRATIONS: readonly Migration[] = [
   {
@@ -50,6 +51,17 @@ CREATE TABLE rm_volume_type_access (
   PRIMARY KEY (type_id, project_id)
 )
 --;
-${podSyncTableSql(VOLUME_TYPE_TABLES, ['pod_type_id text'])}`,
+CREATE TABLE rm_volume_type_pod_sync (
+  type_id text NOT NULL,
+  pod_id text NOT NULL,
+  generation integer NOT NULL,
+  synced_at timestamptz,
+  failed_generation integer,
+  failure_status integer,
+  failure_message text,
+  failed_at timestamptz,
+  pod_type_id text,
+  PRIMARY KEY (type_id, pod_id)
+)`,
   },
 ];
