@@ -95,4 +95,26 @@ describe('server streams', () => {
     const deleteFailed = { serverId: 's1', podId: 'p', projectId: 't', deleteId: 'd1', status: 409, message: 'locked' };
     expect(SERVER_EVENT_DEFINITIONS.find((d) => d.type === 'ServerDeleteFailed')?.parse(deleteFailed)).toEqual(deleteFailed);
   });
+
+  it('keeps the event ids already stored: pinned to what the first implementation computed', () => {
+    const outcome = { serverId: 's1', projectId: 't', actionId: 'a1', status: 202 };
+    const ids = {
+      requested: serverEventIdFor({
+        type: 'ServerActionRequested',
+        data: { serverId: 's1', podId: 'p', projectId: 't', actionId: 'a1', action: 'reboot' },
+      }),
+      succeeded: serverEventIdFor({ type: 'ServerActionSucceeded', data: outcome }),
+      failed: serverEventIdFor({ type: 'ServerActionFailed', data: { ...outcome, status: 409, message: 'locked' } }),
+      created: serverEventIdFor({
+        type: 'ServerCreated',
+        data: { serverId: 's1', provisioningId: 'p1', podId: 'p', projectId: 't', azName: 'az1', bindingId: 'b1', name: 'vm' },
+      }),
+    };
+    expect(ids).toEqual({
+      requested: '18d078ca-4536-5ab5-91bc-f1c95343587b',
+      succeeded: 'd430dd79-1d0f-5527-b6b1-ecb7a6e113fd',
+      failed: 'd430dd79-1d0f-5527-b6b1-ecb7a6e113fd',
+      created: '6b69bd1f-e937-50d6-8c48-dd53dfc92812',
+    });
+  });
 });
