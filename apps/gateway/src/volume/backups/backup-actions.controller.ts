@@ -6,10 +6,9 @@ import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { InPodCreation } from '../resources/in-pod-creation';
-import { optionalIdOf } from '../resources/parent-id';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { volumeActionNameOf } from '../volumes/volume-action';
-import { RestoreTargetInOtherPodError, restoredVolumeIdOf } from './backup-restore';
+import { RestoreTargetInOtherPodError, restoredVolumeIdOf, restoreTargetOf } from './backup-restore';
 
 /**
  * POST /volume/v3/backups/{id}/restore and /action. A restore without `volume_id` makes a new
@@ -35,7 +34,7 @@ export class BackupActionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const path = `/backups/${segment(id)}/restore`;
-    const targetId = optionalIdOf(body, 'restore', 'volume_id');
+    const targetId = restoreTargetOf(body);
     if (targetId === undefined) {
       const { answer } = await this.creation.create({
         request,
@@ -43,7 +42,7 @@ export class BackupActionsController {
         kind: 'volume',
         parent: { kind: 'backup', id },
         path,
-        bodyFor: () => body ?? { restore: {} },
+        bodyFor: () => body,
         createdIdOf: restoredVolumeIdOf,
       });
       return sendPodAnswer(reply, answer);

@@ -1,4 +1,7 @@
 import { DomainError } from '@podgate/kernel';
+import { invalidInputDetail } from '../../compute/validation/invalid-input-detail';
+import { firstViolation, type JsonSchema } from '../../compute/validation/nova-json-schema';
+import { InvalidVolumeResourceBodyError, UUID_ALLOW_NULL } from '../resources/parent-id';
 
 /** A restore into a volume of another pod: no pod could read the backup and write the volume. */
 export class RestoreTargetInOtherPodError extends DomainError {
@@ -30,4 +33,23 @@ export class BackupImportUnsupportedError extends DomainError {
 export function restoredVolumeIdOf(body: unknown): string | undefined {
   const restore = (body as { restore?: { volume_id?: unknown } } | null | undefined)?.restore;
   return typeof restore?.volume_id === 'string' ? restore.volume_id : undefined;
+}
+
+/** What of Cinder's restore schema (schemas/backups.py) decides where the restore goes; the pod checks the rest. */
+const RESTORE_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: { restore: { type: ['object', 'null'], properties: { volume_id: UUID_ALLOW_NULL } } },
+  required: ['restore'],
+};
+
+/**
+ * The volume a restore writes into, undefined for a new one (`restore` null or without volume_id).
+ * A body Cinder's schema refuses is refused here, in its words, before anything is forwarded: a
+ * missing body must not become a new volume.
+ */
+export function restoreTargetOf(body: unknown): string | undefined {
+  const violation = firstViolation(RESTORE_SCHEMA, body ?? {});
+  if (violation) throw new InvalidVolumeResourceBodyError(invalidInputDetail(violation));
+  const id = (body as { restore: { volume_id?: string | null } | null }).restore?.volume_id;
+  return id ?? undefined;
 }
