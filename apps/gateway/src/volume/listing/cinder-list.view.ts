@@ -1,5 +1,4 @@
-import type { ApiLinkBase, QueryPairs } from '../../api/links';
-import { cinderNextLink } from '../volumes/list/cinder-next-link';
+import { type ApiLinkBase, collectionLinks, type QueryPairs } from '../../api/links';
 import type { CinderCollection, ListedCinderItem } from './cinder-collection';
 
 type Json = Record<string, unknown>;
@@ -32,12 +31,14 @@ export function cinderListAnswer(
 ): Json {
   const items = page.items.map(({ item }) => (kind === 'detail' ? item : summary(item)));
   const answer: Json = { [collection.name]: items };
+  if (!collection.pagedByLinks) return answer;
+  const path = kind === 'detail' ? `${collection.name}/detail` : collection.name;
   const last = page.items.at(-1);
-  if (collection.pagedByLinks && last !== undefined && page.limit <= items.length) {
-    const path = kind === 'detail' ? `${collection.name}/detail` : collection.name;
-    answer[`${collection.name}_links`] = [
-      { rel: 'next', href: cinderNextLink(links.base, path, links.pairs, String(last.item.id)) },
-    ];
-  }
+  const next = collectionLinks(links.base, path, links.pairs, {
+    length: items.length,
+    maxItems: page.limit,
+    lastId: last === undefined ? undefined : String(last.item.id),
+  });
+  if (next.length > 0) answer[`${collection.name}_links`] = next;
   return answer;
 }

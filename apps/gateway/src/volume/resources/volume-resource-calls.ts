@@ -6,9 +6,11 @@ import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
 import { tenantScopeOf } from '@podgate/servers';
 import {
   DeleteVolumeResourceCommand,
+  isCinderItemNotFound,
   LocateVolumeResourceQuery,
   RecordVolumeResourceGoneCommand,
   RequestVolumeActionCommand,
+  resourcePath,
   type VolumeForward,
   type VolumeResourceKind,
   type VolumeResourceLocation,
@@ -33,15 +35,8 @@ export interface ResourceCall {
   readonly id: string;
 }
 
-/** `/snapshots/<id>`: where Cinder serves one resource of a kind. */
-export const resourcePath = (kind: VolumeResourceKind, id: string): string => `/${kind}s/${encodeURIComponent(id)}`;
-
-/** Cinder's own 404 for a resource: its envelope, not a proxy's page. */
-const isCinderItemNotFound = (response: ForwardedResponse): boolean =>
-  response.status === 404 &&
-  typeof response.body === 'object' &&
-  response.body !== null &&
-  typeof (response.body as Record<string, unknown>).itemNotFound === 'object';
+/** Kept for the snapshot and backup controllers' imports: the lib's `resourcePath`, not a copy. */
+export { resourcePath };
 
 /**
  * The calls on one existing block-storage resource (show, update, delete, metadata, actions) for
@@ -81,7 +76,8 @@ export class VolumeResourceCalls {
       projectId: call.context.caller.projectId,
       service: 'volume',
     });
-    if (isCinderItemNotFound(response) && path === resourcePath(call.kind, call.id)) await this.recordGone(call);
+    if (isCinderItemNotFound(response.status, response.body) && path === resourcePath(call.kind, call.id))
+      await this.recordGone(call);
     return this.answer(call, response, location, view);
   }
 

@@ -3,8 +3,9 @@ import type { RequestContext } from '@podgate/kernel';
 import { READ_MODEL_SQL } from '@podgate/read-model';
 import { tenantScopeOf } from '@podgate/servers';
 import type { SqlClient } from '@podgate/sql';
+import { resourcePath } from '@podgate/volumes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerForward, segment } from '../../api/forwarding/caller-forward';
+import { callerForward } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
@@ -37,7 +38,12 @@ export class VolumeActionsController {
     const call = { request, context, kind: 'volume' as const, id };
     const location = await this.calls.locate(call);
     if (action === 'os-attach') await checkServerInVolumePod(this.sql, body, id, location.pod.podId, tenantScopeOf(context));
-    const forward = callerForward(request, context, { method: 'POST', path: `/volumes/${segment(id)}/action`, body, query: '' });
+    const forward = callerForward(request, context, {
+      method: 'POST',
+      path: `${resourcePath('volume', id)}/action`,
+      body,
+      query: '',
+    });
     return sendPodAnswer(reply, await this.calls.write(call, action, forward, (answer) => answer, location));
   }
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
+import { resourcePath } from '@podgate/volumes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerForward, segment } from '../../api/forwarding/caller-forward';
+import { callerForward } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import { subresourceAction } from '../../compute/servers/server-action';
 import { RequestCtx } from '../../http/auth';
@@ -40,7 +41,7 @@ export class VolumeSubresourcesController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const path = `/volumes/${segment(id)}/${volumeSubresourceOf(request.url)}`;
+    const path = `${resourcePath('volume', id)}/${volumeSubresourceOf(request.url)}`;
     return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'volume', id }, path, asIs));
   }
 
@@ -82,7 +83,11 @@ export class VolumeSubresourcesController {
   private async write(call: ResourceCall, method: string, body: unknown, reply: FastifyReply) {
     const rest = volumeSubresourceOf(call.request.url);
     const action = subresourceAction(method, rest);
-    const forward = callerForward(call.request, call.context, { method, path: `/volumes/${segment(call.id)}/${rest}`, body });
+    const forward = callerForward(call.request, call.context, {
+      method,
+      path: `${resourcePath('volume', call.id)}/${rest}`,
+      body,
+    });
     return sendPodAnswer(reply, await this.calls.write(call, action, forward, asIs));
   }
 }

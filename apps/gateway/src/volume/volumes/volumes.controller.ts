@@ -1,15 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import { tenantScopeOf } from '@podgate/servers';
+import { resourcePath } from '@podgate/volumes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerForward, rawQueryOf, segment } from '../../api/forwarding/caller-forward';
+import { callerForward, rawQueryOf } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import { apiVersionOf } from '../../api/microversion';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
 import type { CinderListKind } from '../listing/cinder-list.view';
-import { resourcePath, VolumeResourceCalls } from '../resources/volume-resource-calls';
+import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { VolumeCreation } from './create/volume-creation';
 import { isAllTenants, parseVolumeListQuery } from './list/volume-list.params';
 import { VOLUMES, volumeSummary } from './volumes.collection';
@@ -69,7 +70,7 @@ export class VolumesController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const forward = callerForward(request, context, { method: 'PUT', path: `/volumes/${segment(id)}`, body });
+    const forward = callerForward(request, context, { method: 'PUT', path: resourcePath('volume', id), body });
     return sendPodAnswer(reply, await this.calls.write({ request, context, kind: 'volume', id }, 'PUT volume', forward));
   }
 
