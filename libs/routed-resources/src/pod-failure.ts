@@ -1,3 +1,4 @@
+import { DomainError, type ErrorKind } from '@podgate/kernel';
 import { PodUnreachableError } from '@podgate/openstack';
 
 /** Pod fault messages are kept for the audit, not as a place for a pod to write essays. */
@@ -7,14 +8,33 @@ export const MAX_FAILURE_MESSAGE_LENGTH = 500;
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
 
 /**
- * What to record when a forward threw instead of answering: 504 when the pod did not answer in
- * time, 503 when it could not be reached (or its endpoint not resolved), as the events document.
- * The caller still gets the thrown error (503 through the filter).
+ * The HTTP status of each error kind, as the gateway's one error filter answers it: what the
+ * client got is what the failure event records. Keyed by ErrorKind, so a new kind cannot be missed.
+ */
+const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+  badRequest: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  itemNotFound: 404,
+  notAcceptable: 406,
+  conflict: 409,
+  serviceUnavailable: 503,
+};
+
+/**
+ * What to record when a forward threw instead of answering, with the status the caller gets for
+ * the thrown error: 504 when the pod did not answer in time, 503 when it could not be reached (or
+ * its endpoint not resolved), the error's own status when the call was refused before it left (a
+ * DomainError: e.g. ForwardPathInvalidError, the client's 400), 503 for anything else.
  */
 export function failureOfThrown(error: unknown, secrets: readonly string[]): { status: number; message: string } {
-  const status = error instanceof PodUnreachableError && TIMEOUT_CODES.has(error.networkCode) ? 504 : 503;
   const raw = error instanceof Error ? error.message : String(error);
-  return { status, message: scrub(raw, secrets) };
+  return { status: statusOfThrown(error), message: scrub(raw, secrets) };
+}
+
+function statusOfThrown(error: unknown): number {
+  if (error instanceof PodUnreachableError) return TIMEOUT_CODES.has(error.networkCode) ? 504 : 503;
+  return error instanceof DomainError ? STATUS_BY_KIND[error.kind] : 503;
 }
 
 /** SECURITY: blanks the secrets out before clipping, as openStackErrorMessage does. */

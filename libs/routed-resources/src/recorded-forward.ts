@@ -8,10 +8,11 @@ export interface PodFailure {
 }
 
 /**
- * Forwards a call whose request is already recorded. When the pod cannot be reached (or does not
- * answer in time), the failure (503/504, scrubbed) is recorded and the error thrown on to the
- * caller (503 through the filter); a failure that cannot be recorded is logged, never hides the
- * pod's error.
+ * Forwards a call whose request is already recorded. When the forward throws (the pod cannot be
+ * reached or does not answer in time: 503/504; the call is refused before it leaves: the error's
+ * own status, e.g. 400), the failure is recorded with the status the caller gets (failureOfThrown,
+ * scrubbed) and the error thrown on to the caller; a failure that cannot be recorded is logged,
+ * never hides the error.
  */
 export async function forwardRecorded(
   proxy: Pick<PodProxy, 'forward'>,

@@ -1,6 +1,6 @@
 import { DomainError } from '@podgate/kernel';
 
-/** No pod has the marker: Nova's `marker [<id>] not found` (400) from GET /servers. */
+/** No pod has the marker: Nova's `marker [<id>] not found` (400) from GET /servers; other APIs name their own (FederatedListSource.markerNotFound). */
 export class MarkerNotFoundError extends DomainError {
   readonly code = 'FEDERATION.MARKER_NOT_FOUND';
   readonly kind = 'badRequest';

@@ -29,9 +29,10 @@ const REQUEST_ERROR_KINDS = new Set(['badRequest', 'unauthorized', 'forbidden', 
 type Share<T> = { readonly pod: ListedPod; readonly items: readonly T[] } | { readonly pod: ListedPod; readonly error: unknown };
 
 /**
- * One globally sorted page over every pod of the source. Throws MarkerNotFoundError (400) for an
- * unknown marker, and a pod's own request-level error (400/401/403/406 kinds) rather than hiding it;
- * any other pod failure only lands in `failedPods`.
+ * One globally sorted page over every pod of the source. Throws the source's markerNotFound error
+ * (Nova's 400 MarkerNotFoundError by default) for an unknown marker, the marker pod's failure when
+ * it could not be looked up, and a pod's own request-level error (400/401/403/406 kinds) rather
+ * than hiding it; any other pod failure only lands in `failedPods`.
  */
 export async function listFederated<T>(source: FederatedListSource<T>, request: FederatedListRequest): Promise<FederatedPage<T>> {
   const limit = pageLimit(request.limit, source.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE);
@@ -86,7 +87,7 @@ async function locate<T>(source: FederatedListSource<T>, request: FederatedListR
       throw error instanceof ShareTimeoutError ? new MarkerLookupTimeoutError(request.podTimeoutMs) : error;
     },
   );
-  if (!found) throw new MarkerNotFoundError(markerId);
+  if (!found) throw source.markerNotFound?.(markerId) ?? new MarkerNotFoundError(markerId);
   return { pod: found.pod, markerId, values: source.sortValues(found.item) };
 }
 

@@ -37,8 +37,17 @@ export interface FederatedListSource<T> {
   /** The item's values for the sort keys, in key order (compared as the pod does, see sort-order.ts). */
   sortValues(item: T): readonly unknown[];
   id(item: T): string;
-  /** The marker item and its pod; null when no pod has it (listFederated then throws MarkerNotFoundError, a 400). */
+  /**
+   * The marker item and its pod; null when no pod has it (listFederated then throws markerNotFound's
+   * error). Rejects with the pod's failure when the pod that may hold it did not answer.
+   */
   locateMarker(markerId: string, signal: AbortSignal): Promise<{ readonly pod: ListedPod; readonly item: T } | null>;
+  /**
+   * The API's answer for a marker no pod has, in that API's words: Nova's 400 `marker [<id>] not
+   * found` (MarkerNotFoundError) when absent; Cinder's 404 of the listed resource ("Volume <id> could
+   * not be found.", as its db layer's get of the marker raises).
+   */
+  readonly markerNotFound?: (markerId: string) => Error;
   /**
    * The largest page podgate answers and asks a pod for (Nova's and Cinder's `osapi_max_limit`,
    * default 1000): a larger `limit` is capped to it, as Nova caps it.

@@ -47,6 +47,8 @@ export interface PodCollection<T> {
   item(raw: Json, pod: PodView, response: ForwardedResponse): T;
   sortValues(item: T, keys: readonly string[]): readonly unknown[];
   id(item: T): string;
+  /** The API's error for a marker no pod has (see FederatedListSource.markerNotFound); absent: Nova's 400. */
+  readonly markerNotFound?: (markerId: string) => Error;
 }
 
 export interface PodListSourceOptions {
@@ -69,6 +71,7 @@ export interface PodListSourceOptions {
  */
 export class PodListSource<T> implements FederatedListSource<T> {
   readonly pods: readonly ListedPod[];
+  readonly markerNotFound?: (markerId: string) => Error;
   private readonly byId: ReadonlyMap<string, PodView>;
   private readonly keys: readonly string[];
 
@@ -79,6 +82,7 @@ export class PodListSource<T> implements FederatedListSource<T> {
     this.pods = listedPods(options.pods);
     this.byId = new Map(options.pods.map((pod) => [pod.podId, pod]));
     this.keys = options.sortKeys.map((sort) => sort.key);
+    if (collection.markerNotFound) this.markerNotFound = collection.markerNotFound;
   }
 
   /** The pod's page, and whether it says another follows (its next link), so a pod that ran out is asked no more. */
@@ -108,10 +112,17 @@ export class PodListSource<T> implements FederatedListSource<T> {
   async locateMarker(markerId: string, signal: AbortSignal): Promise<{ pod: ListedPod; item: T } | null> {
     const routed = await this.options.routeOf(markerId);
     const candidates = routed && this.byId.has(routed.podId) ? [routed] : this.options.pods;
-    const found = await Promise.all(candidates.map((pod) => this.show(pod, markerId, signal).catch(() => null)));
-    const at = found.findIndex((hit) => hit !== null);
-    if (at < 0) return null;
-    return { pod: this.pods.find((listed) => listed.podId === candidates[at].podId) as ListedPod, item: found[at] as T };
+    const answers = await Promise.allSettled(candidates.map((pod) => this.show(pod, markerId, signal)));
+    const at = answers.findIndex((answer) => answer.status === 'fulfilled' && answer.value !== null);
+    if (at < 0) {
+      // A pod that did not answer may hold the marker: where the page starts is unknown, so its
+      // outage (503 naming it) is the answer, not "no such marker".
+      const failed = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');
+      if (failed) throw failed.reason;
+      return null;
+    }
+    const item = (answers[at] as PromiseFulfilledResult<T | null>).value as T;
+    return { pod: this.pods.find((listed) => listed.podId === candidates[at].podId) as ListedPod, item };
   }
 
   private async show(pod: PodView, id: string, signal: AbortSignal): Promise<T | null> {

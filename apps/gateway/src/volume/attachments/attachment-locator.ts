@@ -1,22 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DomainError, type RequestContext } from '@podgate/kernel';
-import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
+import type { RequestContext } from '@podgate/kernel';
+import { type ForwardedResponse, mapUpstreamFailure, PodProxy, UpstreamError } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
-import { tenantScopeOf } from '@podgate/servers';
+import { isItemNotFound, tenantScopeOf } from '@podgate/routed-resources';
 import { ListVolumeResourcePodsQuery, type VolumeResourceLocation } from '@podgate/volumes';
 import type { FastifyRequest } from 'fastify';
 import { callerForward } from '../../api/forwarding/caller-forward';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
-
-/** Cinder's 404 for an attachment no pod of the caller's volumes has (VolumeAttachmentNotFound). */
-export class AttachmentNotFoundError extends DomainError {
-  readonly code = 'ATTACHMENTS.NOT_FOUND';
-  readonly kind = 'itemNotFound';
-  constructor(id: string) {
-    super(`Volume attachment could not be found with filter: attachment_id = ${id}.`);
-  }
-}
+import { AttachmentNotFoundError } from './attachment.errors';
 
 /** Where an attachment is: its volume's location, and the pod's answer to GET /attachments/{id}. */
 export interface AttachmentLocation {
@@ -50,12 +42,7 @@ export class AttachmentLocator {
       pods.map((pod) => this.proxy.forward({ ...forward, pod, projectId: context.caller.projectId, service: 'volume' })),
     );
     const found = answers.findIndex((a) => a.status === 'fulfilled' && a.value.status === 200);
-    if (found < 0) {
-      // A pod that did not answer may hold it: its outage is the answer, not a 404.
-      const failed = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
-      if (failed) throw failed.reason;
-      throw new AttachmentNotFoundError(id);
-    }
+    if (found < 0) throw notFoundUnlessFailed(answers, pods, id);
     const response = (answers[found] as PromiseFulfilledResult<ForwardedResponse>).value;
     const volumeId = ((response.body as Json | undefined)?.attachment as Json | undefined)?.volume_id;
     if (typeof volumeId !== 'string') throw new AttachmentNotFoundError(id);
@@ -65,4 +52,26 @@ export class AttachmentLocator {
     if (volume.pod.podId !== pods[found].podId) throw new AttachmentNotFoundError(id);
     return { volume, response };
   }
+}
+
+/**
+ * Why no pod showed the attachment: Cinder's 404 only when every pod said itemNotFound. A pod that
+ * did not answer, answered 5xx or answered a 404 that is not Cinder's own (a proxy's page) may hold
+ * it: its outage is the answer (503 naming "<pod> volume"), else a client would take the 404 as
+ * "already gone" (Nova ignores a 404 from attachment_delete) and leak the attachment. A pod's
+ * refusal of the request itself (400, 401, 403, 409) is passed on in the pod's words.
+ */
+function notFoundUnlessFailed(
+  answers: readonly PromiseSettledResult<ForwardedResponse>[],
+  pods: readonly PodView[],
+  id: string,
+): Error {
+  for (const [at, answer] of answers.entries()) {
+    if (answer.status === 'rejected') return answer.reason instanceof Error ? answer.reason : new Error(String(answer.reason));
+    const { status, body } = answer.value;
+    if (isItemNotFound(status, body)) continue;
+    const failure = mapUpstreamFailure({ upstream: `${pods[at].name} volume`, status, body });
+    return status === 404 ? new UpstreamError(failure.upstream, status, 'serviceUnavailable') : failure;
+  }
+  return new AttachmentNotFoundError(id);
 }

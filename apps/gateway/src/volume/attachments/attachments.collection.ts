@@ -1,5 +1,7 @@
 import type { QueryPairs } from '../../api/links';
 import type { CinderCollection } from '../listing/cinder-collection';
+import type { PodCollection } from '../../api/federation/pod-list-source';
+import { AttachmentNotFoundError } from './attachment.errors';
 
 type Json = Record<string, unknown>;
 
@@ -21,10 +23,12 @@ const ATTACHMENT_FIELDS: Readonly<Record<string, string>> = {
  * created_at first, which no attachment body shows: the merge then keeps each pod's own order and
  * the pods' registration order (see sortValuesOf). Cinder gives these lists no `_links`.
  */
-export const ATTACHMENTS: CinderCollection = {
+export const ATTACHMENTS: CinderCollection & Pick<PodCollection<unknown>, 'markerNotFound'> = {
   name: 'attachments',
   itemKey: 'attachment',
   pagedByLinks: false,
+  /** Cinder's 404 for a marker it cannot find (VolumeAttachmentNotFound from its db layer's get of the marker). */
+  markerNotFound: (markerId) => new AttachmentNotFoundError(markerId),
   fieldOfSortKey: (key) => (Object.hasOwn(ATTACHMENT_FIELDS, key) ? ATTACHMENT_FIELDS[key] : undefined),
 };
 

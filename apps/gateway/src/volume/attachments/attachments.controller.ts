@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import { READ_MODEL_SQL } from '@podgate/read-model';
-import { tenantScopeOf } from '@podgate/servers';
+import { tenantScopeOf } from '@podgate/routed-resources';
 import type { SqlExecutor } from '@podgate/sql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerForward, segment } from '../../api/forwarding/caller-forward';

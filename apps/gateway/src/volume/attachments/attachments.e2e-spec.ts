@@ -212,4 +212,22 @@ describe('volume attachments over pods (real sockets)', () => {
       await h.pods[1].sim.up();
     }
   });
+
+  it('answers 503, not 404, when the attachment’s pod answers 5xx, and deletes nothing', async () => {
+    const volumeId = await volumeIn(h, 'alice', 'az2');
+    const { body } = await attach(volumeId, servers[1]).expect(200);
+    h.pods[1].sim.faults.update({ errorRate: 1, errorStatus: 503, pathPrefix: '/volume' });
+    try {
+      const failed = await h
+        .as('alice')
+        .delete(`/volume/v3/attachments/${body.attachment.id}`)
+        .set(...at())
+        .expect(503);
+      expect(failed.body.serviceUnavailable.message).toMatch(/^Pod2 volume answered HTTP 503/);
+    } finally {
+      h.pods[1].sim.faults.reset();
+    }
+    expect(h.pods[1].sim.state.cinder.volumes.get(volumeId)?.attachments.map((a) => a.id)).toEqual([body.attachment.id]);
+    expect((await streamEvents(h, `volume-${volumeId}`)).actions).toEqual(['attachment create']);
+  });
 });

@@ -93,4 +93,15 @@ describe('snapshot lists merged over pods (real sockets)', () => {
       await h.pods[2].sim.up();
     }
   });
+
+  it('answers the marker pod’s 503, not “marker not found”, when the pod holding the marker is down', async () => {
+    const marker = [...h.pods[2].sim.state.cinder.snapshots.keys()][0];
+    await h.pods[2].sim.down();
+    try {
+      const down = await h.as('alice').get(`/volume/v3/snapshots/detail?marker=${marker}`).expect(503);
+      expect(Object.keys(down.body)).toHaveLength(1);
+    } finally {
+      await h.pods[2].sim.up();
+    }
+  });
 });
