@@ -12,7 +12,7 @@ import { type KnownServer, type ServerState, evolveServer, initialServerState } 
 export { MAX_FAILURE_MESSAGE_LENGTH } from '@podgate/routed-resources';
 
 /**
- * `status`: the pod's HTTP status, or 503/504 when it could not be reached or did not answer in time.
+ * `status`: the pod's HTTP status, 503/504 when it could not be reached or did not answer in time, or podgate's own refusal's (400).
  * `secrets`: values from the request body (adminPass, user_data, ...) to scrub from `message`, since
  * Nova's validation errors echo the invalid value ("Invalid input for field/attribute adminPass.
  * Value: ..."). They live in the command only, in memory; no event ever carries them.

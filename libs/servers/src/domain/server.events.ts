@@ -46,7 +46,7 @@ export interface ServerCreatedData {
   readonly name: string;
 }
 
-/** `status` is the pod's HTTP status, or 503/504 when the pod could not be reached or did not answer in time. */
+/** `status` is the pod's HTTP status, 503/504 when the pod could not be reached or did not answer in time, or podgate's own refusal's (e.g. 400 for a path it will not forward). */
 export interface ServerProvisioningFailedData {
   readonly provisioningId: string;
   readonly podId: string;

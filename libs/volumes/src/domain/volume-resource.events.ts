@@ -57,7 +57,7 @@ export interface VolumeCreatedData {
   readonly name: string | null;
 }
 
-/** `status` is the pod's HTTP status, or 503/504 when the pod could not be reached or did not answer in time. */
+/** `status` is the pod's HTTP status, 503/504 when the pod could not be reached or did not answer in time, or podgate's own refusal's (e.g. 400 for a path it will not forward). */
 export interface VolumeProvisioningFailedData {
   readonly provisioningId: string;
   readonly podId: string;
