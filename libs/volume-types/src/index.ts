@@ -1,5 +1,6 @@
 // Read side first: what the volume API builds against (findVolumeTypeForCreate: the volume create).
 export * from './queries/volume-type-for-create';
+export * from './queries/pod-volume-type-ids';
 export * from './queries/volume-type-view';
 export * from './queries/find-volume-type.query';
 export * from './queries/volume-types-query.handlers';

@@ -11,6 +11,7 @@ import { UpdateVolumeTypeCommand } from '../commands/update-volume-type/update-v
 import { UpdateVolumeTypeHandler } from '../commands/update-volume-type/update-volume-type.handler';
 import { DEFAULT_VOLUME_TYPE_ID } from '../domain/default-volume-type';
 import { VOLUME_TYPE_TABLES } from '../projections/volume-types/volume-types.schema';
+import { gatewayTypeIdOf, gatewayTypeIdsOfPod } from '../queries/pod-volume-type-ids';
 import { openVolumeTypesTestBed, type VolumeTypesTestBed } from '../testing/volume-types-test-bed';
 import { VolumeTypePodPusher } from './volume-type-pod-pusher';
 import { VolumeTypeReconciler } from './volume-type-reconciler';
@@ -90,6 +91,22 @@ describe('VolumeTypeReconciler against the pod simulator’s Cinder (PGlite, rea
     expect(adopted.podTypeId).toBe(typeOn(0, '__DEFAULT__')!.id);
     expect([...sim.pods[0].state.cinder.types.values()].filter((t) => t.name === '__DEFAULT__')).toHaveLength(1);
     expect(await reconciler.syncOnce()).toEqual({ synced: 0, failed: 0, deferred: 0 });
+  });
+
+  it('maps a pod’s own type ids back to podgate’s (its volumes’ volume_type_id)', async () => {
+    const podId = podIdFor('Pod1');
+    const gold = typeOn(0, 'gold')!.id;
+    await eventually(async () =>
+      expect(await gatewayTypeIdsOfPod(bed.sql, podId)).toEqual(
+        new Map([
+          [gold, typeId],
+          [typeOn(0, '__DEFAULT__')!.id, DEFAULT_VOLUME_TYPE_ID],
+        ]),
+      ),
+    );
+    expect(await gatewayTypeIdOf(bed.sql, podId, gold)).toBe(typeId);
+    expect(await gatewayTypeIdOf(bed.sql, podIdFor('Pod2'), gold)).toBeUndefined();
+    expect(await gatewayTypeIdOf(bed.sql, podId, 'no-such')).toBeUndefined();
   });
 
   it('renames in place under the recorded id, and gives a pod registered later every type', async () => {

@@ -24,6 +24,8 @@ export interface CinderCollection {
   readonly itemKey: string;
   /** Whether Cinder's list answers carry `<name>_links` (attachments' do not). */
   readonly pagedByLinks: boolean;
+  /** Whether Cinder answers `count` with with_count (3.45: volumes, snapshots, backups). */
+  readonly counted?: boolean;
   /** The body field of a sort key (Cinder's column), or undefined when no body shows it as the pod sorts it. */
   readonly fieldOfSortKey: (key: string) => string | undefined;
 }

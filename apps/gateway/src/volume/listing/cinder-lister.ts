@@ -12,20 +12,23 @@ import {
   type VolumeResourceKind,
 } from '@podgate/volumes';
 import type { FastifyRequest } from 'fastify';
-import { listFederated } from '../../api/federation/federated-list';
+import { type FederatedListSource, listFederated } from '../../api/federation/federated-list';
 import { callerForward, rawQueryOf } from '../../api/forwarding/caller-forward';
 import { apiLinkBaseOf, type QueryPairs } from '../../api/links';
+import { apiVersionOf } from '../../api/microversion';
 import { VOLUME_API } from '../../api/service-api';
 import { PodListSource } from '../../api/federation/pod-list-source';
 import { PolicyEnforcer } from '../../http/policy';
 import {
+  isWithCount,
   parseVolumeListQuery,
   VOLUME_ALL_TENANTS_RULE,
   VOLUME_MAX_LIMIT,
   type VolumeListParams,
 } from '../volumes/list/volume-list.params';
-import { type CinderCollection, cinderPodCollection } from './cinder-collection';
+import { type CinderCollection, cinderPodCollection, type ListedCinderItem } from './cinder-collection';
 import { cinderListAnswer, type CinderListKind, type CinderListLinks } from './cinder-list.view';
+import { PodCounts } from './pod-counts';
 
 type Json = Record<string, unknown>;
 
@@ -44,6 +47,10 @@ export interface CinderListRequest {
   readonly summary: (item: Json) => Json;
   /** Whether the items are routed as `routedAs` themselves (then a marker's pod is known; else every pod is asked). */
   readonly markerRouted: boolean;
+  /** with_count asked (3.45+, see isWithCount); only collections that count (CinderCollection.counted) answer `count`. */
+  readonly withCount?: boolean;
+  /** The page's items as users see them beyond links and AZ (volumes: podgate's type ids). */
+  readonly viewItems?: (items: readonly ListedCinderItem[]) => Promise<readonly ListedCinderItem[]>;
   readonly signal?: AbortSignal;
 }
 
@@ -81,6 +88,7 @@ export class CinderLister {
       ...rest,
       params,
       allTenants: allTenantsAsked(params.pairs, context),
+      withCount: isWithCount(params.pairs, apiVersionOf(request)),
       context,
       forward,
       links: { base, pairs: params.pairs },
@@ -89,12 +97,12 @@ export class CinderLister {
 
   async list(request: CinderListRequest): Promise<Json> {
     const { context, params, collection } = request;
-    const mayAllTenants = request.allTenants && this.policy().allows(VOLUME_ALL_TENANTS_RULE, context.caller);
-    const scope = mayAllTenants ? null : context.caller.projectId;
-    const pods: PodView[] = await this.queries.execute(new ListVolumeResourcePodsQuery(request.routedAs, scope));
+    const { scope, pods } = await this.podsToAsk(request.routedAs, request.allTenants, context);
     const projectId = context.caller.projectId;
-    const source = new PodListSource(cinderPodCollection(collection, params.pairs, request.links.base, projectId), {
-      proxy: this.proxy,
+    const podCollection = cinderPodCollection(collection, params.pairs, request.links.base, projectId);
+    const counts = request.withCount && collection.counted ? new PodCounts(podCollection.listPath) : undefined;
+    const source = new PodListSource(podCollection, {
+      proxy: counts ? counts.observe(this.proxy) : this.proxy,
       pods,
       sortKeys: params.sortKeys,
       forward: request.forward,
@@ -102,17 +110,44 @@ export class CinderLister {
       timeoutMs: this.config.upstream.listTimeoutMs,
       routeOf: (id) => (request.markerRouted ? this.routeOf(request.routedAs, id, scope) : Promise.resolve(null)),
     });
-    // Cinder's offset skips items after the marker: the merge reads them too, then drops them.
-    const page = await listFederated(source, {
-      limit: Math.min(params.limit + params.offset, VOLUME_MAX_LIMIT),
+    // Cinder's offset skips items after the marker: the merge reads them too, then drops them. The
+    // window may pass osapi_max_limit (offset 500 of a 1000 page), so its maximum is raised to fit.
+    const window = params.limit + params.offset;
+    const page = await listFederated(withMaxPageSize(source, Math.max(window, VOLUME_MAX_LIMIT)), {
+      limit: window,
       marker: params.marker,
       sortKeys: params.sortKeys,
       podTimeoutMs: this.config.upstream.listTimeoutMs,
       signal: request.signal,
     });
     for (const { pod, reason } of page.failedPods) this.logger.warn(`${collection.name} list without pod ${pod.name}: ${reason}`);
-    const items = page.items.slice(params.offset, params.offset + params.limit);
-    return cinderListAnswer(collection, request.kind, { items, limit: params.limit }, request.links, request.summary);
+    const sliced = page.items.slice(params.offset);
+    const items = request.viewItems ? await request.viewItems(sliced) : sliced;
+    const count = counts && this.countOf(collection, counts, page.failedPods.length > 0);
+    return cinderListAnswer(collection, request.kind, { items, limit: params.limit, count }, request.links, request.summary);
+  }
+
+  /**
+   * The pods a list of `routedAs` asks for this caller, and whose items it covers (null: every
+   * tenant's, for all_tenants callers with volume:all_tenants).
+   */
+  async podsToAsk(
+    routedAs: VolumeResourceKind,
+    allTenants: boolean,
+    context: RequestContext,
+  ): Promise<{ readonly scope: string | null; readonly pods: PodView[] }> {
+    const mayAllTenants = allTenants && this.policy().allows(VOLUME_ALL_TENANTS_RULE, context.caller);
+    const scope = mayAllTenants ? null : context.caller.projectId;
+    return { scope, pods: await this.queries.execute(new ListVolumeResourcePodsQuery(routedAs, scope)) };
+  }
+
+  /** The merged with_count: only when every pod asked gave its own (a partial sum would be a wrong number). */
+  private countOf(collection: CinderCollection, counts: PodCounts, anyFailed: boolean): number | undefined {
+    const { count, uncounted } = counts.total();
+    if (!anyFailed && uncounted.length === 0) return count;
+    const why = anyFailed ? 'a pod failed' : `pods ${uncounted.join(', ')} gave none`;
+    this.logger.warn(`${collection.name} list answered without count: ${why}`);
+    return undefined;
   }
 
   private async routeOf(kind: VolumeResourceKind, id: string, scope: string | null): Promise<PodView | null> {
@@ -127,4 +162,13 @@ export class CinderLister {
   private policy(): PolicyEnforcer {
     return (this.enforcer ??= this.modules.get(PolicyEnforcer, { strict: false }));
   }
+}
+
+/**
+ * The source with its page maximum set for one list (the window Cinder's offset needs): the
+ * shared source keeps osapi_max_limit, the pods still cap each of their pages at their own. The
+ * source stays the prototype, so whatever else it offers the merge is still there.
+ */
+function withMaxPageSize<T>(source: FederatedListSource<T>, maxPageSize: number): FederatedListSource<T> {
+  return Object.create(source, { maxPageSize: { value: maxPageSize } }) as FederatedListSource<T>;
 }

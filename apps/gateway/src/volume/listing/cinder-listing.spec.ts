@@ -81,6 +81,23 @@ describe('cinderListAnswer', () => {
   });
 });
 
+describe('cinderListAnswer with a count (with_count, 3.45)', () => {
+  const one = { items: [listed({ id: 'a' })], limit: 2 };
+
+  it('answers the count, and links on while the limit is at most the count (Cinder’s item_count rule)', () => {
+    const answer = cinderListAnswer(SNAPSHOTS, 'detail', { ...one, count: 3 }, { base, pairs: [] }, (a) => a);
+    expect(answer.count).toBe(3);
+    expect(answer.snapshots_links).toEqual([{ rel: 'next', href: 'http://gw/volume/v3/snapshots/detail?marker=a' }]);
+    expect(cinderListAnswer(SNAPSHOTS, 'detail', { ...one, count: 1 }, { base, pairs: [] }, (a) => a)).toEqual({
+      snapshots: [{ id: 'a' }],
+      count: 1,
+    });
+    // A count of 0 counts the page (`item_count or len(items)`); an empty page never links.
+    const empty = cinderListAnswer(SNAPSHOTS, 'detail', { items: [], limit: 2, count: 0 }, { base, pairs: [] }, (a) => a);
+    expect(empty).toEqual({ snapshots: [], count: 0 });
+  });
+});
+
 describe('all_tenants, as each Cinder collection reads it', () => {
   it('snapshots: lenient, first value; backups: strict, else Cinder’s 400', () => {
     expect(

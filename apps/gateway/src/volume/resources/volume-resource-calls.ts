@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
 import type { RequestContext } from '@podgate/kernel';
 import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
-import { tenantScopeOf } from '@podgate/servers';
+import { tenantScopeOf } from '@podgate/routed-resources';
 import {
   DeleteVolumeResourceCommand,
   isCinderItemNotFound,

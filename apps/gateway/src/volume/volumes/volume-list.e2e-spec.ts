@@ -1,6 +1,6 @@
 // GET /volumes and /volumes/detail merged over three simulated pods (real sockets).
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
-import { createVolume, eventually, type Volume } from './testing/volumes-e2e';
+import { createVolume, eventually, type Volume, VV } from './testing/volumes-e2e';
 
 describe('volume lists merged over pods (real sockets)', () => {
   let h: ComputeHarness;
@@ -94,5 +94,50 @@ describe('volume lists merged over pods (real sockets)', () => {
     expect(admin.body.volumes).toHaveLength(3 * PER_POD + 1);
     const alice = await h.as('alice').get('/volume/v3/volumes?all_tenants=1').expect(200);
     expect(alice.body.volumes).toHaveLength(3 * PER_POD);
+  });
+
+  it('answers with_count (3.45) as the sum over the pods, with Cinder’s next link while limit <= count', async () => {
+    const first = await h
+      .as('alice')
+      .get('/volume/v3/volumes?with_count=true&limit=4&sort=name:asc')
+      .set(...VV('3.45'))
+      .expect(200);
+    expect(first.body.count).toBe(3 * PER_POD);
+    const last = await h
+      .as('alice')
+      .get(`/volume/v3/volumes?with_count=true&limit=4&sort=name:asc&offset=12`)
+      .set(...VV('3.45'))
+      .expect(200);
+    expect(last.body.volumes).toHaveLength(3);
+    expect(last.body.count).toBe(3 * PER_POD);
+    expect(last.body.volumes_links).toHaveLength(1);
+    const old = await h
+      .as('alice')
+      .get('/volume/v3/volumes?limit=4')
+      .set(...VV('3.44'))
+      .expect(200);
+    expect(old.body).not.toHaveProperty('count');
+  });
+
+  it('routes GET /volumes/summary from 3.12 (below: an id, Cinder’s 404), over the caller’s pods', async () => {
+    const before = await h
+      .as('admin')
+      .get('/volume/v3/volumes/summary')
+      .set(...VV('3.11'))
+      .expect(404);
+    expect(before.body.itemNotFound.message).toBe('Volume summary could not be found.');
+    // The admin's project has no volumes, so no pod is asked (the simulator has no summary).
+    const none = await h
+      .as('admin')
+      .get('/volume/v3/volumes/summary')
+      .set(...VV('3.12'))
+      .expect(200);
+    expect(none.body).toEqual({ 'volume-summary': { total_count: 0, total_size: 0 } });
+    const withMetadata = await h
+      .as('admin')
+      .get('/volume/v3/volumes/summary')
+      .set(...VV('3.36'))
+      .expect(200);
+    expect(withMetadata.body).toEqual({ 'volume-summary': { total_count: 0, total_size: 0, metadata: {} } });
   });
 });

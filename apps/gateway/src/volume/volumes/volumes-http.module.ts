@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CinderLister } from '../listing/cinder-lister';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { VolumeCreation } from './create/volume-creation';
+import { VolumeSummaries } from './summary/volume-summary';
+import { VolumeTypeIds } from './volume-type-ids';
 import { VolumeActionsController } from './volume-actions.controller';
 import { VolumeAvailabilityZonesController } from './volume-availability-zones.controller';
 import { VolumeSubresourcesController } from './volume-subresources.controller';
@@ -15,6 +17,6 @@ import { VolumesController } from './volumes.controller';
  */
 @Module({
   controllers: [VolumesController, VolumeActionsController, VolumeSubresourcesController, VolumeAvailabilityZonesController],
-  providers: [VolumeCreation, CinderLister, VolumeResourceCalls],
+  providers: [VolumeCreation, CinderLister, VolumeResourceCalls, VolumeTypeIds, VolumeSummaries],
 })
 export class VolumesHttpModule {}

@@ -11,6 +11,7 @@ export const VOLUMES: CinderCollection = {
   name: 'volumes',
   itemKey: 'volume',
   pagedByLinks: true,
+  counted: true,
   fieldOfSortKey: fieldsOf({
     availability_zone: 'availability_zone',
     bootable: 'bootable',

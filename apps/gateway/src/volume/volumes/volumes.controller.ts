@@ -1,24 +1,27 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
-import { tenantScopeOf } from '@podgate/servers';
+import { tenantScopeOf } from '@podgate/routed-resources';
 import { resourcePath } from '@podgate/volumes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerForward, rawQueryOf } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
-import { apiVersionOf } from '../../api/microversion';
+import { apiVersionOf, atLeast } from '../../api/microversion';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
 import type { CinderListKind } from '../listing/cinder-list.view';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { VolumeCreation } from './create/volume-creation';
-import { isAllTenants, parseVolumeListQuery } from './list/volume-list.params';
+import { isAllTenants, isWithCount, parseVolumeListQuery } from './list/volume-list.params';
+import { VolumeSummaries } from './summary/volume-summary';
+import { VolumeTypeIds } from './volume-type-ids';
 import { VOLUMES, volumeSummary } from './volumes.collection';
 
 /**
  * /volume/v3/volumes: Cinder's volumes API over the pods. Create goes to the pod the volumes slice
  * picks (or the pod of the snapshot, volume or backup it copies), lists merge every pod holding the
- * caller's volumes, the rest goes to the volume's own pod.
+ * caller's volumes, the rest goes to the volume's own pod. Every volume shown has podgate's
+ * `volume_type_id` (3.63+), not its pod's.
  */
 @Controller('volume/v3/volumes')
 @Policy('volume:volumes')
@@ -27,6 +30,8 @@ export class VolumesController {
     private readonly creation: VolumeCreation,
     private readonly lister: CinderLister,
     private readonly calls: VolumeResourceCalls,
+    private readonly typeIds: VolumeTypeIds,
+    private readonly summaries: VolumeSummaries,
   ) {}
 
   @Post()
@@ -39,7 +44,8 @@ export class VolumesController {
   ) {
     const { body: _none, ...forward } = callerForward(request, context, { method: 'POST', path: '/volumes', query: '' });
     const created = await this.creation.create(body, apiVersionOf(request), context, forward);
-    return sendPodAnswer(reply, this.calls.answer({ request, context }, created.response, { pod: created.pod }));
+    const answer = this.calls.answer({ request, context }, created.response, { pod: created.pod });
+    return sendPodAnswer(reply, await this.typeIds.inAnswer(answer, created.pod.podId));
   }
 
   @Get()
@@ -52,6 +58,23 @@ export class VolumesController {
     return this.list('detail', request, context);
   }
 
+  /** 3.12+; below, Cinder takes `summary` for a volume id (its 404 "Volume summary could not be found."). */
+  @Get('summary')
+  async summary(
+    @Req() request: FastifyRequest,
+    @RequestCtx() context: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const version = apiVersionOf(request);
+    if (!atLeast(version, '3.12')) return this.show(request, 'summary', context, reply);
+    // Cinder's summary reads no paging or sorting, only all_tenants; the query goes to the pods as it is.
+    const pairs = [...new URLSearchParams(rawQueryOf(request))];
+    const forward = callerForward(request, context, { method: 'GET', path: '/volumes/summary' });
+    const allTenants = allTenantsAsked(pairs, context);
+    const linkBase = this.calls.linkBase(request);
+    return sendPodAnswer(reply, await this.summaries.summary({ version, allTenants, context, forward, linkBase }));
+  }
+
   @Get(':volume_id')
   async show(
     @Req() request: FastifyRequest,
@@ -59,7 +82,10 @@ export class VolumesController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'volume', id }, resourcePath('volume', id)));
+    const call = { request, context, kind: 'volume' as const, id };
+    const location = await this.calls.locate(call);
+    const answer = await this.calls.read(call, resourcePath('volume', id), undefined, location);
+    return sendPodAnswer(reply, await this.typeIds.inAnswer(answer, location.pod.podId));
   }
 
   @Put(':volume_id')
@@ -70,8 +96,11 @@ export class VolumesController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    const call = { request, context, kind: 'volume' as const, id };
+    const location = await this.calls.locate(call);
     const forward = callerForward(request, context, { method: 'PUT', path: resourcePath('volume', id), body });
-    return sendPodAnswer(reply, await this.calls.write({ request, context, kind: 'volume', id }, 'PUT volume', forward));
+    const answer = await this.calls.write(call, 'PUT volume', forward, undefined, location);
+    return sendPodAnswer(reply, await this.typeIds.inAnswer(answer, location.pod.podId));
   }
 
   @Delete(':volume_id')
@@ -94,11 +123,13 @@ export class VolumesController {
       routedAs: 'volume',
       params,
       allTenants: allTenantsAsked(params.pairs, context),
+      withCount: isWithCount(params.pairs, apiVersionOf(request)),
       context,
       forward,
       links: { base: this.calls.linkBase(request), pairs: params.pairs },
       summary: volumeSummary,
       markerRouted: true,
+      ...(kind === 'detail' ? { viewItems: (items) => this.typeIds.inItems(items) } : {}),
     });
   }
 }

@@ -2,30 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { listBindings } from '@podgate/bindings';
 import { PODGATE_CONFIG, type PodgateConfig } from '@podgate/config';
-import { DomainError, type RequestContext } from '@podgate/kernel';
+import type { RequestContext } from '@podgate/kernel';
 import { listAllPods } from '@podgate/pods';
 import { READ_MODEL_SQL } from '@podgate/read-model';
-import { tenantScopeOf } from '@podgate/servers';
+import { tenantScopeOf } from '@podgate/routed-resources';
 import type { SqlClient } from '@podgate/sql';
 import { findVolumeTypeForCreate } from '@podgate/volume-types';
 import { CreateVolumeResourceCommand, type CreatedInPod, type CreatePlacement, type VolumeForward } from '@podgate/volumes';
 import type { ApiVersion } from '../../../api/microversion';
-import { isUuidLike } from '../../../compute/validation/nova-formats';
 import { podAzOf } from '../../az-translation';
+import { volumeTypeNotFound } from '../volume-type-ref';
 import { InvalidCreateVolumeBodyError, type ValidCreateVolume, validateCreateVolumeBody } from './create-volume-body';
-
-/** Cinder's 404 for a `volume_type` the caller cannot use (VolumeTypeNotFound / ...ByName). */
-export class VolumeTypeNotFoundError extends DomainError {
-  readonly code = 'VOLUMES.TYPE_NOT_FOUND';
-  readonly kind = 'itemNotFound';
-  constructor(nameOrId: string) {
-    super(
-      isUuidLike(nameOrId)
-        ? `Volume type ${nameOrId} could not be found.`
-        : `Volume type with name ${nameOrId} could not be found.`,
-    );
-  }
-}
 
 /** The caller's call to forward once the pod is known, minus the body (built per pod). */
 export type CreateForward = Omit<VolumeForward, 'body'>;
@@ -48,13 +35,17 @@ export class VolumeCreation {
     const valid = validateCreateVolumeBody(input, version);
     const { projectId } = context.caller;
     const type = await findVolumeTypeForCreate(this.sql, valid.volumeType, projectId, tenantScopeOf(context) === null);
-    if (valid.volumeType !== undefined && !type) throw new VolumeTypeNotFoundError(valid.volumeType);
+    if (valid.volumeType !== undefined && !type) throw volumeTypeNotFound(valid.volumeType);
     const placement: CreatePlacement = valid.source
       ? { by: 'resource', kind: valid.source.kind, id: valid.source.id }
       : { by: 'binding', azName: await this.zoneFor(valid, projectId), affinityTag: type?.affinityTag ?? null };
+    // Only a type the client named goes to the pod: without one Cinder gives a copy its source's
+    // type (a differing one is a 400 or a silent retype) and a new volume the pod's default, which
+    // podgate's default type is in every pod. The default still steers the binding above.
+    const typeName = valid.volumeType === undefined ? undefined : type?.name;
     const forwardFor = (pod: { azName: string }, podAzName: string): VolumeForward => ({
       ...forward,
-      body: podBody(valid, { azName: pod.azName, podAzName }, type?.name),
+      body: podBody(valid, { azName: pod.azName, podAzName }, typeName),
     });
     return this.commands.execute(new CreateVolumeResourceCommand('volume', placement, forwardFor, context));
   }
@@ -82,9 +73,9 @@ export class VolumeCreation {
 /**
  * The body the pod gets: its own AZ where podgate's was named or chosen (a copy from a resource
  * keeps the client's value, for the pod to judge, or none: Cinder then takes the source's AZ), and
- * the type by name.
+ * the type the client named, by its name in the pods (none named: the body has none either).
  */
-function podBody(
+export function podBody(
   valid: ValidCreateVolume,
   pod: { azName: string; podAzName: string },
   typeName: string | undefined,

@@ -1,4 +1,4 @@
-import { InvalidVolumeListQueryError, isAllTenants, parseVolumeListQuery } from './volume-list.params';
+import { InvalidVolumeListQueryError, isAllTenants, isWithCount, parseVolumeListQuery } from './volume-list.params';
 
 // Cinder's rules: api/common.py get_pagination_params / get_sort_params, db process_sort_params
 // (default keys created_at and id, in the first direction given), webob's MultiDict.pop (first value).
@@ -68,5 +68,15 @@ describe('isAllTenants', () => {
       ]),
     ).toBe(false);
     expect(() => isAllTenants([['all_tenants', '']])).toThrow("Value '' for 'all_tenants' is not a boolean.");
+  });
+});
+
+describe('isWithCount', () => {
+  it('is get_bool_param from 3.45; below, with_count is only a filter for the pods', () => {
+    expect(isWithCount([['with_count', 'true']], '3.45')).toBe(true);
+    expect(isWithCount([['with_count', 'true']], '3.44')).toBe(false);
+    expect(isWithCount([['with_count', 'off']], '3.45')).toBe(false);
+    expect(isWithCount([], '3.60')).toBe(false);
+    expect(() => isWithCount([['with_count', 'maybe']], '3.45')).toThrow("Value 'maybe' for 'with_count' is not a boolean.");
   });
 });

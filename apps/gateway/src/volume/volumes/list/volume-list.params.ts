@@ -1,6 +1,7 @@
 import { DomainError } from '@podgate/kernel';
 import type { SortKey } from '../../../api/federation/federated-list';
 import type { QueryPairs } from '../../../api/links';
+import { atLeast, type VersionLike } from '../../../api/microversion';
 
 /** A volume-list query Cinder refuses before it lists anything; Cinder's words. */
 export class InvalidVolumeListQueryError extends DomainError {
@@ -54,13 +55,23 @@ export function parseVolumeListQuery(rawQuery: string): VolumeListParams {
  * Whether the query asks for every tenant's volumes (utils.get_bool_param: the last value, strict).
  * Only for callers who may: Cinder drops the filter for the others before reading it.
  */
-export function isAllTenants(pairs: QueryPairs): boolean {
-  const value = pairs.filter(([name]) => name === 'all_tenants').at(-1)?.[1];
+export const isAllTenants = (pairs: QueryPairs): boolean => boolParamOf(pairs, 'all_tenants');
+
+/**
+ * Whether a list asks for the total count (3.45+ `with_count`, read as get_bool_param reads it);
+ * below 3.45 Cinder takes it for a filter, which goes to the pods with the others.
+ */
+export const isWithCount = (pairs: QueryPairs, version: VersionLike): boolean =>
+  atLeast(version, '3.45') && boolParamOf(pairs, 'with_count');
+
+/** Cinder's utils.get_bool_param: the last value of the name (webob's MultiDict.get), strict, absent = false. */
+function boolParamOf(pairs: QueryPairs, name: string): boolean {
+  const value = pairs.filter(([key]) => key === name).at(-1)?.[1];
   if (value === undefined) return false;
   const word = value.toLowerCase();
   if (TRUE_WORDS.includes(word)) return true;
   if (FALSE_WORDS.includes(word)) return false;
-  throw new InvalidVolumeListQueryError(`Value '${value}' for 'all_tenants' is not a boolean.`);
+  throw new InvalidVolumeListQueryError(`Value '${value}' for '${name}' is not a boolean.`);
 }
 
 /** Python's int(): optional sign and blanks around decimal digits (underscores between them). */
