@@ -1,6 +1,5 @@
 import type { QueryPairs } from '../../api/links';
 import type { CinderCollection } from '../listing/cinder-collection';
-import type { PodCollection } from '../../api/federation/pod-list-source';
 import { AttachmentNotFoundError } from './attachment.errors';
 
 type Json = Record<string, unknown>;
@@ -23,7 +22,7 @@ const ATTACHMENT_FIELDS: Readonly<Record<string, string>> = {
  * created_at first, which no attachment body shows: the merge then keeps each pod's own order and
  * the pods' registration order (see sortValuesOf). Cinder gives these lists no `_links`.
  */
-export const ATTACHMENTS: CinderCollection & Pick<PodCollection<unknown>, 'markerNotFound'> = {
+export const ATTACHMENTS: CinderCollection = {
   name: 'attachments',
   itemKey: 'attachment',
   pagedByLinks: false,

@@ -2,15 +2,15 @@ import { DomainError } from '@podgate/kernel';
 import { VolumeResourceNotFoundError } from '@podgate/volumes';
 import type { QueryPairs } from '../../api/links';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
-import type { PodCollection } from '../../api/federation/pod-list-source';
 
 type Json = Record<string, unknown>;
 
 /** Backups as the merged list sees them (views/backups.py detail). */
-export const BACKUPS: CinderCollection & Pick<PodCollection<unknown>, 'markerNotFound'> = {
+export const BACKUPS: CinderCollection = {
   name: 'backups',
   itemKey: 'backup',
   pagedByLinks: true,
+  counted: true,
   /** Cinder's 404 for a marker it cannot find (BackupNotFound from its db layer's get of the marker). */
   markerNotFound: (markerId) => new VolumeResourceNotFoundError('backup', markerId),
   fieldOfSortKey: fieldsOf({

@@ -26,6 +26,8 @@ export interface CinderCollection {
   readonly pagedByLinks: boolean;
   /** Whether Cinder answers `count` with with_count (3.45: volumes, snapshots, backups). */
   readonly counted?: boolean;
+  /** Cinder's 404 for a list marker it cannot find (its db layer's get of the marker), in the collection's words. */
+  readonly markerNotFound: (markerId: string) => Error;
   /** The body field of a sort key (Cinder's column), or undefined when no body shows it as the pod sorts it. */
   readonly fieldOfSortKey: (key: string) => string | undefined;
 }
@@ -94,5 +96,6 @@ export function cinderPodCollection(
     }),
     sortValues: (listed, keys) => sortValuesOf(listed.item, keys, collection.fieldOfSortKey),
     id: (listed) => String(listed.item.id),
+    markerNotFound: collection.markerNotFound,
   };
 }

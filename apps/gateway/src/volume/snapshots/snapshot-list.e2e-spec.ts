@@ -80,7 +80,8 @@ describe('snapshot lists merged over pods (real sockets)', () => {
     expect(admin.body.snapshots).toHaveLength(3 * PER_POD + 1);
     const alice = await h.as('alice').get('/volume/v3/snapshots?all_tenants=1').expect(200);
     expect(alice.body.snapshots).toHaveLength(3 * PER_POD);
-    await h.as('alice').get('/volume/v3/snapshots?marker=00000000-0000-0000-0000-000000000000').expect(400);
+    const unknown = await h.as('alice').get('/volume/v3/snapshots?marker=00000000-0000-0000-0000-000000000000').expect(404);
+    expect(unknown.body.itemNotFound.message).toBe('Snapshot 00000000-0000-0000-0000-000000000000 could not be found.');
   });
 
   it('answers 200 with the other pods’ snapshots when a pod is down', async () => {

@@ -1,15 +1,15 @@
 import { VolumeResourceNotFoundError } from '@podgate/volumes';
 import type { QueryPairs } from '../../api/links';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
-import type { PodCollection } from '../../api/federation/pod-list-source';
 
 type Json = Record<string, unknown>;
 
 /** Snapshots as the merged list sees them (views/snapshots.py, the extended attributes of the detail). */
-export const SNAPSHOTS: CinderCollection & Pick<PodCollection<unknown>, 'markerNotFound'> = {
+export const SNAPSHOTS: CinderCollection = {
   name: 'snapshots',
   itemKey: 'snapshot',
   pagedByLinks: true,
+  counted: true,
   /** Cinder's 404 for a marker it cannot find (SnapshotNotFound from its db layer's get of the marker). */
   markerNotFound: (markerId) => new VolumeResourceNotFoundError('snapshot', markerId),
   fieldOfSortKey: fieldsOf({

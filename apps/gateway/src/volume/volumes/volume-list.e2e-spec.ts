@@ -86,7 +86,8 @@ describe('volume lists merged over pods (real sockets)', () => {
     expect(volumes.every((v) => v.availability_zone === 'az2')).toBe(true);
     const bad = await h.as('alice').get('/volume/v3/volumes?limit=x').expect(400);
     expect(bad.body.badRequest.message).toBe('limit param must be an integer');
-    await h.as('alice').get('/volume/v3/volumes?marker=00000000-0000-0000-0000-000000000000').expect(400);
+    const unknown = await h.as('alice').get('/volume/v3/volumes?marker=00000000-0000-0000-0000-000000000000').expect(404);
+    expect(unknown.body.itemNotFound.message).toBe('Volume 00000000-0000-0000-0000-000000000000 could not be found.');
   });
 
   it('lists every tenant’s volumes for an admin with all_tenants only', async () => {

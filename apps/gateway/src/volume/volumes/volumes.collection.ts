@@ -1,3 +1,4 @@
+import { VolumeResourceNotFoundError } from '@podgate/volumes';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
 
 type Json = Record<string, unknown>;
@@ -12,6 +13,7 @@ export const VOLUMES: CinderCollection = {
   itemKey: 'volume',
   pagedByLinks: true,
   counted: true,
+  markerNotFound: (markerId) => new VolumeResourceNotFoundError('volume', markerId),
   fieldOfSortKey: fieldsOf({
     availability_zone: 'availability_zone',
     bootable: 'bootable',
