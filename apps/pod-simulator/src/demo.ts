@@ -3,7 +3,7 @@
 // the real podgate gateway on its default address and embedded store, validating tokens with the
 // simulated Keystone. The demo registers both pods through the gateway's admin API, defines a
 // flavor at the gateway, and prints how to use them: the `openstack` CLI through podgate's compute
-// API, and the `podgate` CLI for the admin side.
+// and volume APIs (a server and a volume in az2, attached), and the `podgate` CLI for the admin side.
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeSimulator } from './console-summary';
@@ -24,14 +24,15 @@ export function adminrc(sim: SimulatorHandle, gatewayUrl: string): string {
 }
 
 /**
- * The tenant's environment for the `openstack` CLI, through podgate: compute is podgate's endpoint
- * in the catalog's RegionOne; images and networks (which podgate does not serve) stay one pod's,
- * through the *_ENDPOINT_OVERRIDE variables that OSC reads only for the `envvars` cloud. The demo
+ * The tenant's environment for the `openstack` CLI, through podgate: compute and volume (volumev3,
+ * block-storage) are podgate's endpoints in the catalog's RegionOne; images and networks (which
+ * podgate does not serve) stay one pod's, through the *_ENDPOINT_OVERRIDE variables that OSC reads
+ * only for the `envvars` cloud. The demo
  * pods share the cirros image id, so a server in either pod can boot from it.
  */
 export function openrc(sim: SimulatorHandle, imagePod = sim.pods[0]): string {
   return [
-    '# openrc for tenant-a through podgate (compute); images and networks from Pod1 (the simulator, a test double)',
+    '# openrc for tenant-a through podgate (compute, volume); images and networks from Pod1 (the simulator, a test double)',
     'export OS_CLOUD=envvars',
     `export OS_AUTH_URL=${sim.authUrl}`,
     'export OS_IDENTITY_API_VERSION=3',
@@ -122,6 +123,9 @@ async function demo(): Promise<void> {
       'openstack flavor list',
       `openstack server create --wait --flavor ${DEMO_FLAVOR.name} --image cirros --nic none --availability-zone az2 demo-vm`,
       'openstack server list --long',
+      "openstack volume create --size 1 --availability-zone az2 demo-vol   # a volume in the server's AZ (pod)",
+      'openstack server add volume demo-vm demo-vol',
+      'openstack volume list --long                                       # in-use, attached to demo-vm',
       'openstack server stop demo-vm',
       'node dist/apps/cli/src/main.js audit list   # (with the admin variables above) every step recorded',
       '',

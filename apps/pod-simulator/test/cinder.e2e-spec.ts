@@ -92,6 +92,16 @@ describe('simulated Cinder v3', () => {
     expect((await volume(id)).status).toBe('error');
   });
 
+  it('updates name and description, also under the v1 keys `openstack volume set` sends', async () => {
+    const id = await availableVolume('before');
+    await t.cinder.alice.put(`/volumes/${id}`, { volume: { display_name: 'renamed', display_description: 'told' } });
+    expect(await volume(id)).toMatchObject({ name: 'renamed', description: 'told' });
+    await t.cinder.alice.put(`/volumes/${id}`, { volume: { name: 'again', description: null } });
+    expect(await volume(id)).toMatchObject({ name: 'again', description: null });
+    expect((await t.cinder.alice.delete(`/volumes/${id}`)).status).toBe(202); // the tenant's quota is small
+    t.advance(DELAYS.volumeMs);
+  });
+
   it('manages metadata on the collection and per key', async () => {
     const id = await availableVolume('meta');
     expect((await t.cinder.alice.post(`/volumes/${id}/metadata`, { metadata: { a: '1', b: '2' } })).body).toEqual({

@@ -1,5 +1,5 @@
 // /backups of the simulated Cinder: create (the volume is "backing-up" meanwhile), list, show,
-// update (3.9+), delete, restore (into a new or an existing volume) and the admin actions.
+// update (3.9+), delete, restore (into a new or an existing volume), export_record and the admin actions.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoMicrosNaive } from '../clock';
 import {
@@ -13,7 +13,7 @@ import {
   stringMap,
 } from '../http/body';
 import { atLeast } from '../http/microversion';
-import { OpenStackError, badRequest } from '../http/openstack-error';
+import { OpenStackError, badRequest, forbidden } from '../http/openstack-error';
 import { paginate, parsePage, sortItems } from '../http/pagination';
 import { asQuery, queryOne } from '../http/query';
 import { Caller, callerOf, microversionOf } from '../http/request-context';
@@ -194,6 +194,15 @@ export function registerBackupRoutes(app: FastifyInstance, { pod }: CinderContex
     later(backup, 'restoring', (at) => Object.assign(backup, { status: 'available', updatedAt: at }));
     reply.code(202);
     return { restore: { backup_id: backup.id, volume_id: volume.id, volume_name: volume.name } };
+  });
+
+  // Cinder's backup:export-import is admin only; the record is opaque to everyone but this pod.
+  app.get('/backups/:id/export_record', async (request) => {
+    if (!callerOf(request).isAdmin) throw forbidden("Policy doesn't allow backup:export-import to be performed.");
+    const backup = find(request);
+    if (backup.status !== 'available') throw badRequest('Invalid backup: Backup status must be available and not restoring.');
+    const url = Buffer.from(JSON.stringify({ id: backup.id, volume_id: backup.volumeId })).toString('base64');
+    return { 'backup-record': { backup_service: 'cinder.backup.drivers.swift.SwiftBackupDriver', backup_url: url } };
   });
 
   app.post('/backups/:id/action', async (request, reply) => {

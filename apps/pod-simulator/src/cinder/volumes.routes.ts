@@ -79,8 +79,14 @@ export function registerVolumeRoutes(app: FastifyInstance, { pod }: CinderContex
     const caller = callerOf(request);
     const volume = pod.cinder.volume(param(request, 'id'), caller.projectId, caller.isAdmin);
     const body = envelope(request.body, 'volume');
-    if (body.name !== undefined) volume.name = optionalNullableString(body, 'name') ?? null;
-    if (body.description !== undefined) volume.description = optionalNullableString(body, 'description') ?? null;
+    // Cinder still takes the v1 keys here, and `openstack volume set --name/--description` sends them.
+    for (const [key, legacy] of [
+      ['name', 'display_name'],
+      ['description', 'display_description'],
+    ] as const) {
+      const given = body[key] !== undefined ? key : body[legacy] !== undefined ? legacy : undefined;
+      if (given) volume[key] = optionalNullableString(body, given) ?? null;
+    }
     if (body.metadata !== undefined) volume.metadata = stringMap(body.metadata, 'metadata');
     volume.updatedAt = pod.now();
     return { volume: renderVolumeDetail(volume, cinderView(request, pod)) };

@@ -1,10 +1,16 @@
-// Runs Debian's `openstack` CLI (python3-openstackclient 6.0) against podgate for compute while
-// images and networks resolve in one pod's region. How, verified on this machine:
+// Runs Debian's `openstack` CLI (python3-openstackclient 6.0) against podgate's compute and volume
+// APIs while images and networks resolve in one pod's region. Shared by the compute and volume CLI
+// suites, against simulated pods (test/system) and the lab's real ones (test/openstack). How,
+// verified on this machine:
 // - novaclient (server create/list/show/stop/...) takes the compute endpoint only from the Keystone
 //   catalog; OS_COMPUTE_ENDPOINT_OVERRIDE reaches only the SDK-based commands (pause, suspend,
 //   flavors), so an override alone splits one CLI session across two clouds. Hence podgate's compute
 //   endpoint is a catalog entry in the CLI's region (the simulator's RegionOne; a temporary region
 //   in the lab's Keystone).
+// - Volumes likewise: cinderclient (`volume ...`) takes `volumev3` from the catalog, the SDK (the
+//   volume lookup of `server add/remove volume`) takes `block-storage`; both are podgate's in that
+//   region. OS_VOLUME_API_VERSION stays unset as a user's would: OSC then sends volume 3.0, and a
+//   command that needs more says so with `--os-volume-api-version`.
 // - Glance and Neutron stay the pod's through OS_IMAGE_ENDPOINT_OVERRIDE / OS_NETWORK_ENDPOINT_OVERRIDE,
 //   which OSC only reads from the environment when OS_CLOUD names its `envvars` cloud (without it,
 //   `--cloud ''` wins and the *_ENDPOINT_OVERRIDE variables are ignored).

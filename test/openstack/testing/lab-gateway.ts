@@ -33,6 +33,9 @@ export async function startLabGateway(admin: LabSession): Promise<LabGateway> {
       PODGATE_SERVICE_PROJECT: LAB_ADMIN.projectName,
       PODGATE_USAGE_POLL_SECONDS: '0',
       PODGATE_FLAVOR_SYNC_SECONDS: '5',
+      // The real pods on this shared machine answer a filtered list in up to ~2.5 s under load; with
+      // the 2 s default a slow pod drops out of a merged list and the CLI's name lookup finds nothing.
+      PODGATE_POD_LIST_TIMEOUT_MS: '15000',
     });
     app = await createGateway(config, createLogger(process.env.PODGATE_LAB_LOG_LEVEL ?? 'warn', 'lab-cli'));
     await app.listen(0, '127.0.0.1');

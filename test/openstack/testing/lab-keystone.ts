@@ -1,7 +1,7 @@
-// The lab's Keystone (test/openstack-lab) as the compute CLI suite needs it: tokens with their
-// catalog, and a temporary region whose compute endpoint is podgate, removed again afterwards.
+// The lab's Keystone (test/openstack-lab) as the compute and volume CLI suites need it: tokens with
+// their catalog, and a temporary region whose compute and volume endpoints are podgate's, removed again afterwards.
 import { randomBytes } from 'node:crypto';
-import type { CliUser } from '../../system/compute/openstack-cli';
+import type { CliUser } from '../../system/testing/openstack-cli';
 
 /** test/openstack-lab's lab-only defaults (loopback only). */
 export const LAB_AUTH_URL = process.env.PODGATE_LAB_AUTH_URL ?? 'http://127.0.0.1:5000/v3';
@@ -71,7 +71,8 @@ export interface CliRegion {
 
 /**
  * A region of its own (never RegionOne: other suites use the lab at the same time) holding identity
- * and podgate's compute endpoint, so the CLI's novaclient finds podgate in the catalog.
+ * and podgate's compute and volume endpoints, so novaclient, cinderclient and the SDK find podgate in
+ * the catalog (cinderclient reads `volumev3`, the SDK `block-storage`).
  */
 export async function addPodgateRegion(admin: LabSession, gatewayUrl: string): Promise<CliRegion> {
   const name = `podgate-cli-${randomBytes(4).toString('hex')}`;
@@ -90,6 +91,8 @@ export async function addPodgateRegion(admin: LabSession, gatewayUrl: string): P
     for (const [type, url] of [
       ['identity', LAB_AUTH_URL],
       ['compute', `${gatewayUrl}/compute/v2.1`],
+      ['volumev3', `${gatewayUrl}/volume/v3/%(project_id)s`],
+      ['block-storage', `${gatewayUrl}/volume/v3/%(project_id)s`],
     ] as const) {
       const { endpoint } = (await keystone(admin, 'POST', '/endpoints', {
         endpoint: { service_id: await serviceId(type), interface: 'public', region_id: name, url, enabled: true },
