@@ -21,6 +21,7 @@ import { newUuid } from '../ids';
 import { PodState } from '../pod/pod-state';
 import { runResourceAdminAction } from './resource-admin-action';
 import { CinderContext, cinderView, param } from './cinder-context';
+import { cinderCollection, countRequested } from './collection-view';
 import { checkVolumeQuota, newVolumeRecord } from './volume-factory';
 import { restingStatus, volumeTransition } from './volume-lifecycle';
 import { parseCinderSort, scopeFilter } from './volume-list';
@@ -156,10 +157,14 @@ export function registerBackupRoutes(app: FastifyInstance, { pod }: CinderContex
     const sorted = sortItems(matching, parseCinderSort(query, ['created_at', 'id', 'name', 'status', 'size']), (b, key) =>
       key === 'created_at' ? b.createdAt : (b as unknown as Record<string, string>)[key],
     );
-    const page = paginate(sorted, parsePage(query, 1000), (marker) =>
-      badRequest(`Invalid input received: marker [${marker}] not found`),
-    );
-    return { backups: page.items.map((b) => render(b, request, pod, detail)) };
+    const pageRequest = parsePage(query, 1000);
+    const page = paginate(sorted, pageRequest, (marker) => badRequest(`Invalid input received: marker [${marker}] not found`));
+    return cinderCollection(request, 'backups', {
+      items: page.items,
+      rendered: page.items.map((b) => render(b, request, pod, detail)),
+      limit: pageRequest.limit,
+      count: countRequested(request, query) ? matching.length : undefined,
+    });
   };
   app.get('/backups', list(false));
   app.get('/backups/detail', list(true));

@@ -3,7 +3,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoMicrosNaive } from '../clock';
 import { envelope, optionalBool, optionalNullableString, requiredString, stringMap } from '../http/body';
-import { nextLink } from '../http/links';
 import { atLeast } from '../http/microversion';
 import { OpenStackError, badRequest } from '../http/openstack-error';
 import { paginate, parsePage, sortItems } from '../http/pagination';
@@ -13,6 +12,7 @@ import { newUuid } from '../ids';
 import { PodState } from '../pod/pod-state';
 import { runResourceAdminAction } from './resource-admin-action';
 import { CinderContext, param } from './cinder-context';
+import { cinderCollection, countRequested } from './collection-view';
 import { registerMetadataRoutes } from './metadata.routes';
 import { parseCinderSort, scopeFilter } from './volume-list';
 import { SnapshotRecord, SnapshotStatus } from './volume.model';
@@ -117,13 +117,14 @@ export function registerSnapshotRoutes(app: FastifyInstance, { pod }: CinderCont
     const sorted = sortItems(matching, parseCinderSort(query, ['created_at', 'id', 'name', 'status', 'size']), (s, key) =>
       key === 'created_at' ? s.createdAt : (s as unknown as Record<string, string>)[key],
     );
-    const page = paginate(sorted, parsePage(query, 1000), (marker) =>
-      badRequest(`Invalid input received: marker [${marker}] not found`),
-    );
-    const last = page.items[page.items.length - 1];
-    const body: Record<string, unknown> = { snapshots: page.items.map((s) => render(s, request, detail)) };
-    if (page.full && last) body.snapshots_links = [nextLink(request, last.id)];
-    return body;
+    const pageRequest = parsePage(query, 1000);
+    const page = paginate(sorted, pageRequest, (marker) => badRequest(`Invalid input received: marker [${marker}] not found`));
+    return cinderCollection(request, 'snapshots', {
+      items: page.items,
+      rendered: page.items.map((s) => render(s, request, detail)),
+      limit: pageRequest.limit,
+      count: countRequested(request, query) ? matching.length : undefined,
+    });
   };
   app.get('/snapshots', list(false));
   app.get('/snapshots/detail', list(true));

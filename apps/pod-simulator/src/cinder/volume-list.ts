@@ -41,7 +41,7 @@ export function scopeFilter(query: Query, caller: Caller): (projectId: string) =
   return project === undefined ? () => true : (p) => p === project;
 }
 
-export function listVolumes(pod: PodState, query: Query, caller: Caller): Page<VolumeRecord> & { count: number } {
+export function listVolumes(pod: PodState, query: Query, caller: Caller): Page<VolumeRecord> & { limit: number; count: number } {
   const inScope = scopeFilter(query, caller);
   const name = queryOne(query, 'name');
   const status = queryOne(query, 'status');
@@ -66,8 +66,36 @@ export function listVolumes(pod: PodState, query: Query, caller: Caller): Page<V
       Object.entries(metadata).every(([k, value]) => v.metadata[k] === value),
   );
   const sorted = sortItems(matching, parseCinderSort(query, Object.keys(SORT_FIELDS)), (v, key) => SORT_FIELDS[key]?.(v) ?? null);
-  const page = paginate(sorted, parsePage(query, 1000), (marker) =>
-    badRequest(`Invalid input received: marker [${marker}] not found`),
-  );
-  return { ...page, count: matching.length };
+  const pageRequest = parsePage(query, 1000);
+  const page = paginate(sorted, pageRequest, (marker) => badRequest(`Invalid input received: marker [${marker}] not found`));
+  return { ...page, limit: pageRequest.limit, count: matching.length };
+}
+
+export interface VolumeSummary {
+  totalCount: number;
+  totalSize: number;
+  /** Each metadata key to its distinct values, in the order the volumes were created. */
+  metadata: Record<string, string[]>;
+}
+
+/**
+ * GET /volumes/summary as cinder/db/sqlalchemy/api.py get_volume_summary computes it: the caller's
+ * project, or every project for an admin with all_tenants. Cinder drops every other filter on the
+ * way (volume/api.py never passes them down), and a non-admin's all_tenants is removed unread.
+ */
+export function volumeSummary(pod: PodState, query: Query, caller: Caller): VolumeSummary {
+  const allProjects = caller.isAdmin && (queryBool(query, 'all_tenants') ?? false);
+  const volumes = [...pod.cinder.volumes.values()].filter((v) => allProjects || v.projectId === caller.projectId);
+  const metadata = new Map<string, string[]>(); // a Map, so a key such as `__proto__` stays a key
+  for (const v of volumes) {
+    for (const [key, value] of Object.entries(v.metadata)) {
+      const values = metadata.get(key) ?? [];
+      if (!values.includes(value)) metadata.set(key, [...values, value]);
+    }
+  }
+  return {
+    totalCount: volumes.length,
+    totalSize: volumes.reduce((sum, v) => sum + v.size, 0),
+    metadata: Object.fromEntries(metadata),
+  };
 }

@@ -1,15 +1,15 @@
-// /volumes of the simulated Cinder: create, list (summary and detail), show, update, delete.
+// /volumes of the simulated Cinder: create, list (summary and detail), summary (3.12+), show, update, delete.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { envelope, optionalBool, optionalInt, optionalNullableString, optionalString, stringMap } from '../http/body';
-import { nextLink } from '../http/links';
 import { atLeast } from '../http/microversion';
 import { badRequest, notFound } from '../http/openstack-error';
 import { asQuery, queryBool } from '../http/query';
 import { callerOf, microversionOf } from '../http/request-context';
 import { CinderContext, cinderView, param } from './cinder-context';
+import { cinderCollection, countRequested } from './collection-view';
 import { checkVolumeQuota, newVolumeRecord } from './volume-factory';
 import { DELETABLE, DELETE_REFUSED, deleteVolumeLater, volumeTransition } from './volume-lifecycle';
-import { listVolumes } from './volume-list';
+import { listVolumes, volumeSummary } from './volume-list';
 import { renderVolumeDetail, renderVolumeSummary } from './volume-views';
 
 export function registerVolumeRoutes(app: FastifyInstance, { pod }: CinderContext): void {
@@ -54,16 +54,26 @@ export function registerVolumeRoutes(app: FastifyInstance, { pod }: CinderContex
     const query = asQuery(request.query);
     const page = listVolumes(pod, query, callerOf(request));
     const view = cinderView(request, pod);
-    const body: Record<string, unknown> = {
-      volumes: page.items.map((v) => (detail ? renderVolumeDetail(v, view) : renderVolumeSummary(v, view))),
-    };
-    const last = page.items[page.items.length - 1];
-    if (page.full && last) body.volumes_links = [nextLink(request, last.id)];
-    if (atLeast(microversionOf(request), '3.45') && queryBool(query, 'with_count')) body.count = page.count;
-    return body;
+    return cinderCollection(request, 'volumes', {
+      items: page.items,
+      rendered: page.items.map((v) => (detail ? renderVolumeDetail(v, view) : renderVolumeSummary(v, view))),
+      limit: page.limit,
+      count: countRequested(request, query) ? page.count : undefined,
+    });
   };
   app.get('/volumes', list(false));
   app.get('/volumes/detail', list(true));
+
+  // A static route: find-my-way prefers it to `/volumes/:id` whatever the registration order, as
+  // Cinder's router tries collection routes before member ones. Below 3.12 the method is unversioned
+  // away, which Cinder answers with a bare 404 (not "Volume summary could not be found.").
+  app.get('/volumes/summary', async (request) => {
+    if (!atLeast(microversionOf(request), '3.12')) throw notFound('The resource could not be found.');
+    const summary = volumeSummary(pod, asQuery(request.query), callerOf(request));
+    const body: Record<string, unknown> = { total_size: summary.totalSize, total_count: summary.totalCount };
+    if (atLeast(microversionOf(request), '3.36')) body.metadata = summary.metadata;
+    return { 'volume-summary': body };
+  });
 
   app.get('/volumes/:id', async (request) => {
     const caller = callerOf(request);
