@@ -1,14 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequestCtx } from '../../http/auth';
+import type { FastifyRequest } from 'fastify';
 import { Policy } from '../../http/policy';
 import { computeVersionOf } from '../../api/microversion';
 import { callerForward, rawQueryOf, segment } from '../../api/forwarding/caller-forward';
 import { ServerLister } from './list/server-lister';
 import { parseServerListQuery } from './list/server-list.params';
 import type { ServerListKind } from './list/server-list.view';
-import { podAnswer, sendPodAnswer } from '../../api/forwarding/pod-answer';
+import { type PodAnswer, podAnswer } from '../../api/forwarding/pod-answer';
+import { RoutedCollectionController, type RoutedCall } from '../../api/forwarding/routed-collection.controller';
 import { ServerCalls } from './server-calls';
 import { ServerCreation } from './server-creation';
 import { ServerScope } from './server-scope';
@@ -19,72 +19,41 @@ import { ServerScope } from './server-scope';
  */
 @Controller('compute/v2.1/servers')
 @Policy('compute:servers')
-export class ServersController {
+export class ServersController extends RoutedCollectionController({
+  idParam: 'server_id',
+  createStatus: 202,
+  deleteStatus: 204,
+}) {
   constructor(
     private readonly creation: ServerCreation,
     private readonly lister: ServerLister,
     private readonly calls: ServerCalls,
     private readonly scope: ServerScope,
-  ) {}
-
-  @Post()
-  @HttpCode(202)
-  async create(
-    @Req() request: FastifyRequest,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    super();
+  }
+
+  async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     const forward = callerForward(request, context, { method: 'POST', path: '/servers', query: '' });
     const { response, pod } = await this.creation.create(body, computeVersionOf(request), context, forward);
     const links = { base: this.calls.linkBase(request), podProjectId: context.caller.projectId };
-    return sendPodAnswer(reply, podAnswer(response, pod.name, links));
+    return podAnswer(response, pod.name, links);
   }
 
-  @Get()
-  index(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('index', request, context);
+  showAnswer({ request, context, id }: RoutedCall): Promise<PodAnswer> {
+    return this.calls.show({ request, context, serverId: id });
   }
 
-  @Get('detail')
-  detail(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('detail', request, context);
+  updateAnswer({ request, context, id }: RoutedCall, body: unknown): Promise<PodAnswer> {
+    const forward = callerForward(request, context, { method: 'PUT', path: `/servers/${segment(id)}`, body });
+    return this.calls.write({ request, context, serverId: id }, 'PUT server', forward);
   }
 
-  @Get(':server_id')
-  async show(
-    @Req() request: FastifyRequest,
-    @Param('server_id') serverId: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.show({ request, context, serverId }));
+  removeAnswer({ request, context, id }: RoutedCall): Promise<PodAnswer> {
+    return this.calls.delete({ request, context, serverId: id });
   }
 
-  @Put(':server_id')
-  async update(
-    @Req() request: FastifyRequest,
-    @Param('server_id') serverId: string,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const forward = callerForward(request, context, { method: 'PUT', path: `/servers/${segment(serverId)}`, body });
-    return sendPodAnswer(reply, await this.calls.write({ request, context, serverId }, 'PUT server', forward));
-  }
-
-  @Delete(':server_id')
-  @HttpCode(204)
-  async remove(
-    @Req() request: FastifyRequest,
-    @Param('server_id') serverId: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.delete({ request, context, serverId }));
-  }
-
-  private async list(kind: ServerListKind, request: FastifyRequest, context: RequestContext) {
+  async list(kind: ServerListKind, request: FastifyRequest, context: RequestContext) {
     const version = computeVersionOf(request);
     const params = parseServerListQuery(rawQueryOf(request), version, this.scope.isAdmin(context));
     if (params.allTenants) this.scope.enforceAllTenants(context.caller);

@@ -1,16 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import { READ_MODEL_SQL } from '@podgate/read-model';
 import { tenantScopeOf } from '@podgate/routed-resources';
 import type { SqlExecutor } from '@podgate/sql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerForward, segment } from '../../api/forwarding/caller-forward';
-import { sendPodAnswer } from '../../api/forwarding/pod-answer';
+import { type PodAnswer, sendPodAnswer } from '../../api/forwarding/pod-answer';
+import {
+  type CollectionList,
+  RoutedCollectionController,
+  type RoutedCall,
+} from '../../api/forwarding/routed-collection.controller';
 import { routedPodIdsOf } from '../../compute/servers/volume-pod.check';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
-import type { CinderListKind } from '../listing/cinder-list.view';
+import { cinderListKindOf } from '../listing/cinder-list.view';
 import { optionalIdOf, parentIdOf, UUID } from '../resources/parent-id';
 import { requireVolumeVersion } from '../resources/version-gate';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
@@ -34,22 +39,21 @@ const asIs = (body: unknown): unknown => body;
  */
 @Controller('volume/v3/attachments')
 @Policy('volume:volumes')
-export class AttachmentsController {
+export class AttachmentsController extends RoutedCollectionController({
+  idParam: 'attachment_id',
+  createStatus: 200,
+  deleteStatus: 200,
+}) {
   constructor(
     private readonly calls: VolumeResourceCalls,
     private readonly locator: AttachmentLocator,
     private readonly lister: CinderLister,
     @Inject(READ_MODEL_SQL) private readonly sql: SqlExecutor,
-  ) {}
-
-  @Post()
-  @HttpCode(200)
-  async create(
-    @Req() request: FastifyRequest,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    super();
+  }
+
+  async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     requireVolumeVersion(request, ATTACHMENTS_VERSION);
     const volumeId = parentIdOf(body, 'attachment', 'volume_uuid', UUID);
     const call = { request, context, kind: 'volume' as const, id: volumeId };
@@ -60,55 +64,26 @@ export class AttachmentsController {
       if (!podIds.includes(volume.pod.podId)) throw new ServerNotInVolumePodError(serverId, volumeId);
     }
     const forward = callerForward(request, context, { method: 'POST', path: '/attachments', body, query: '' });
-    return sendPodAnswer(reply, await this.calls.write(call, 'attachment create', forward, asIs, volume));
+    return this.calls.write(call, 'attachment create', forward, asIs, volume);
   }
 
-  @Get()
-  index(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('summary', request, context);
-  }
-
-  @Get('detail')
-  detail(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('detail', request, context);
-  }
-
-  @Get(':attachment_id')
-  async show(
-    @Req() request: FastifyRequest,
-    @Param('attachment_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  async showAnswer({ request, context, id }: RoutedCall): Promise<PodAnswer> {
     requireVolumeVersion(request, ATTACHMENTS_VERSION);
     const { volume, response } = await this.locator.locate(request, context, id);
-    return sendPodAnswer(reply, this.calls.answer({ request, context }, response, volume, asIs));
+    return this.calls.answer({ request, context }, response, volume, asIs);
   }
 
-  @Put(':attachment_id')
-  update(
-    @Req() request: FastifyRequest,
-    @Param('attachment_id') id: string,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.write({ request, context, id, reply }, 'attachment update', { method: 'PUT', body });
+  updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
+    return this.write(call, 'attachment update', { method: 'PUT', body });
   }
 
-  @Delete(':attachment_id')
-  remove(
-    @Req() request: FastifyRequest,
-    @Param('attachment_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.write({ request, context, id, reply }, 'attachment delete', { method: 'DELETE' });
+  removeAnswer(call: RoutedCall): Promise<PodAnswer> {
+    return this.write(call, 'attachment delete', { method: 'DELETE' });
   }
 
   @Post(':attachment_id/action')
   @HttpCode(204)
-  act(
+  async act(
     @Req() request: FastifyRequest,
     @Param('attachment_id') id: string,
     @Body() body: unknown,
@@ -117,28 +92,31 @@ export class AttachmentsController {
   ) {
     requireVolumeVersion(request, ATTACHMENT_COMPLETE_VERSION);
     const action = volumeActionNameOf(body);
-    return this.write({ request, context, id, reply }, `attachment ${action}`, { method: 'POST', body, suffix: '/action' });
+    const answer = await this.write({ request, context, id }, `attachment ${action}`, {
+      method: 'POST',
+      body,
+      suffix: '/action',
+    });
+    return sendPodAnswer(reply, answer);
   }
 
   private async write(
-    at: { request: FastifyRequest; context: RequestContext; id: string; reply: FastifyReply },
+    { request, context, id }: RoutedCall,
     action: string,
     call: { method: string; body?: unknown; suffix?: string },
-  ) {
-    const { request, context, id, reply } = at;
+  ): Promise<PodAnswer> {
     requireVolumeVersion(request, ATTACHMENTS_VERSION);
     const { volume } = await this.locator.locate(request, context, id);
     const path = `/attachments/${segment(id)}${call.suffix ?? ''}`;
     const forward = callerForward(request, context, { method: call.method, path, body: call.body, query: '' });
-    const answer = await this.calls.write({ request, context, kind: 'volume', id: volume.id }, action, forward, asIs, volume);
-    return sendPodAnswer(reply, answer);
+    return this.calls.write({ request, context, kind: 'volume', id: volume.id }, action, forward, asIs, volume);
   }
 
-  private list(kind: CinderListKind, request: FastifyRequest, context: RequestContext) {
+  list(which: CollectionList, request: FastifyRequest, context: RequestContext) {
     requireVolumeVersion(request, ATTACHMENTS_VERSION);
     return this.lister.listFor(request, context, {
       collection: ATTACHMENTS,
-      kind,
+      kind: cinderListKindOf(which),
       routedAs: 'volume',
       allTenantsAsked: attachmentsAllTenantsAsked,
       summary: attachmentSummary,

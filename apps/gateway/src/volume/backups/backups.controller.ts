@@ -1,13 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerForward, segment } from '../../api/forwarding/caller-forward';
-import { sendPodAnswer } from '../../api/forwarding/pod-answer';
+import { type PodAnswer, sendPodAnswer } from '../../api/forwarding/pod-answer';
+import {
+  type CollectionList,
+  RoutedCollectionController,
+  type RoutedCall,
+} from '../../api/forwarding/routed-collection.controller';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { podAzOf } from '../az-translation';
 import { CinderLister } from '../listing/cinder-lister';
-import type { CinderListKind } from '../listing/cinder-list.view';
+import { cinderListKindOf } from '../listing/cinder-list.view';
 import { InPodCreation } from '../resources/in-pod-creation';
 import { parentIdOf, UUID } from '../resources/parent-id';
 import { requireVolumeVersion } from '../resources/version-gate';
@@ -27,21 +32,20 @@ const BACKUP_UPDATE_VERSION = '3.9';
  */
 @Controller('volume/v3/backups')
 @Policy('volume:volumes')
-export class BackupsController {
+export class BackupsController extends RoutedCollectionController({
+  idParam: 'backup_id',
+  createStatus: 202,
+  deleteStatus: 202,
+}) {
   constructor(
     private readonly creation: InPodCreation,
     private readonly lister: CinderLister,
     private readonly calls: VolumeResourceCalls,
-  ) {}
-
-  @Post()
-  @HttpCode(202)
-  async create(
-    @Req() request: FastifyRequest,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    super();
+  }
+
+  async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     const volumeId = parentIdOf(body, 'backup', 'volume_id', UUID);
     const { answer } = await this.creation.create({
       request,
@@ -56,7 +60,7 @@ export class BackupsController {
         return { ...(body as Json), backup: { ...backup, availability_zone: podAzOf(backup.availability_zone, pod) } };
       },
     });
-    return sendPodAnswer(reply, answer);
+    return answer;
   }
 
   /** Refused, see BackupImportUnsupportedError (it is the one backup create without a volume to follow). */
@@ -65,24 +69,8 @@ export class BackupsController {
     throw new BackupImportUnsupportedError();
   }
 
-  @Get()
-  index(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('summary', request, context);
-  }
-
-  @Get('detail')
-  detail(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('detail', request, context);
-  }
-
-  @Get(':backup_id')
-  async show(
-    @Req() request: FastifyRequest,
-    @Param('backup_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'backup', id }, resourcePath('backup', id)));
+  showAnswer(call: RoutedCall): Promise<PodAnswer> {
+    return this.calls.read({ ...call, kind: 'backup' }, resourcePath('backup', call.id));
   }
 
   @Get(':backup_id/export_record')
@@ -96,34 +84,20 @@ export class BackupsController {
     return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'backup', id }, path, (body) => body));
   }
 
-  @Put(':backup_id')
-  async update(
-    @Req() request: FastifyRequest,
-    @Param('backup_id') id: string,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    requireVolumeVersion(request, BACKUP_UPDATE_VERSION);
-    const forward = callerForward(request, context, { method: 'PUT', path: `/backups/${segment(id)}`, body });
-    return sendPodAnswer(reply, await this.calls.write({ request, context, kind: 'backup', id }, 'PUT backup', forward));
+  updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
+    requireVolumeVersion(call.request, BACKUP_UPDATE_VERSION);
+    const forward = callerForward(call.request, call.context, { method: 'PUT', path: `/backups/${segment(call.id)}`, body });
+    return this.calls.write({ ...call, kind: 'backup' }, 'PUT backup', forward);
   }
 
-  @Delete(':backup_id')
-  @HttpCode(202)
-  async remove(
-    @Req() request: FastifyRequest,
-    @Param('backup_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.delete({ request, context, kind: 'backup', id }));
+  removeAnswer(call: RoutedCall): Promise<PodAnswer> {
+    return this.calls.delete({ ...call, kind: 'backup' });
   }
 
-  private list(kind: CinderListKind, request: FastifyRequest, context: RequestContext) {
+  list(which: CollectionList, request: FastifyRequest, context: RequestContext) {
     return this.lister.listFor(request, context, {
       collection: BACKUPS,
-      kind,
+      kind: cinderListKindOf(which),
       routedAs: 'backup',
       allTenantsAsked: backupsAllTenantsAsked,
       summary: backupSummary,

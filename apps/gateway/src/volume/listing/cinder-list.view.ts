@@ -1,9 +1,15 @@
 import { type ApiLinkBase, nextLink, type QueryPairs } from '../../api/links';
+import type { CollectionList } from '../../api/forwarding/routed-collection.controller';
 import type { CinderCollection, ListedCinderItem } from './cinder-collection';
 
 type Json = Record<string, unknown>;
 
 export type CinderListKind = 'summary' | 'detail';
+
+/** Cinder's name for a collection's list: its index is the summary list. */
+export function cinderListKindOf(list: CollectionList): CinderListKind {
+  return list === 'index' ? 'summary' : 'detail';
+}
 
 export interface CinderListPage {
   readonly items: readonly ListedCinderItem[];

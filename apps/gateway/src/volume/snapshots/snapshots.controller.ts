@@ -1,12 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { callerForward, segment } from '../../api/forwarding/caller-forward';
-import { sendPodAnswer } from '../../api/forwarding/pod-answer';
-import { RequestCtx } from '../../http/auth';
+import { type PodAnswer } from '../../api/forwarding/pod-answer';
+import {
+  type CollectionList,
+  RoutedCollectionController,
+  type RoutedCall,
+} from '../../api/forwarding/routed-collection.controller';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
-import type { CinderListKind } from '../listing/cinder-list.view';
+import { cinderListKindOf } from '../listing/cinder-list.view';
 import { InPodCreation } from '../resources/in-pod-creation';
 import { parentIdOf } from '../resources/parent-id';
 import { resourcePath, VolumeResourceCalls } from '../resources/volume-resource-calls';
@@ -19,21 +23,20 @@ import { SNAPSHOTS, snapshotSummary, snapshotsAllTenantsAsked } from './snapshot
  */
 @Controller('volume/v3/snapshots')
 @Policy('volume:volumes')
-export class SnapshotsController {
+export class SnapshotsController extends RoutedCollectionController({
+  idParam: 'snapshot_id',
+  createStatus: 202,
+  deleteStatus: 202,
+}) {
   constructor(
     private readonly creation: InPodCreation,
     private readonly lister: CinderLister,
     private readonly calls: VolumeResourceCalls,
-  ) {}
-
-  @Post()
-  @HttpCode(202)
-  async create(
-    @Req() request: FastifyRequest,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    super();
+  }
+
+  async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     const volumeId = parentIdOf(body, 'snapshot', 'volume_id');
     const { answer } = await this.creation.create({
       request,
@@ -43,56 +46,26 @@ export class SnapshotsController {
       path: '/snapshots',
       bodyFor: () => body,
     });
-    return sendPodAnswer(reply, answer);
+    return answer;
   }
 
-  @Get()
-  index(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('summary', request, context);
+  showAnswer(call: RoutedCall): Promise<PodAnswer> {
+    return this.calls.read({ ...call, kind: 'snapshot' }, resourcePath('snapshot', call.id));
   }
 
-  @Get('detail')
-  detail(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('detail', request, context);
+  updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
+    const forward = callerForward(call.request, call.context, { method: 'PUT', path: `/snapshots/${segment(call.id)}`, body });
+    return this.calls.write({ ...call, kind: 'snapshot' }, 'PUT snapshot', forward);
   }
 
-  @Get(':snapshot_id')
-  async show(
-    @Req() request: FastifyRequest,
-    @Param('snapshot_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'snapshot', id }, resourcePath('snapshot', id)));
+  removeAnswer(call: RoutedCall): Promise<PodAnswer> {
+    return this.calls.delete({ ...call, kind: 'snapshot' });
   }
 
-  @Put(':snapshot_id')
-  async update(
-    @Req() request: FastifyRequest,
-    @Param('snapshot_id') id: string,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const forward = callerForward(request, context, { method: 'PUT', path: `/snapshots/${segment(id)}`, body });
-    return sendPodAnswer(reply, await this.calls.write({ request, context, kind: 'snapshot', id }, 'PUT snapshot', forward));
-  }
-
-  @Delete(':snapshot_id')
-  @HttpCode(202)
-  async remove(
-    @Req() request: FastifyRequest,
-    @Param('snapshot_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.delete({ request, context, kind: 'snapshot', id }));
-  }
-
-  private list(kind: CinderListKind, request: FastifyRequest, context: RequestContext) {
+  list(which: CollectionList, request: FastifyRequest, context: RequestContext) {
     return this.lister.listFor(request, context, {
       collection: SNAPSHOTS,
-      kind,
+      kind: cinderListKindOf(which),
       routedAs: 'snapshot',
       allTenantsAsked: snapshotsAllTenantsAsked,
       summary: snapshotSummary,

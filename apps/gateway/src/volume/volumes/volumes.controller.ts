@@ -1,15 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import { tenantScopeOf } from '@podgate/routed-resources';
 import { resourcePath } from '@podgate/volumes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerForward, rawQueryOf } from '../../api/forwarding/caller-forward';
-import { sendPodAnswer } from '../../api/forwarding/pod-answer';
+import { type PodAnswer, sendPodAnswer } from '../../api/forwarding/pod-answer';
+import {
+  type CollectionList,
+  RoutedCollectionController,
+  type RoutedCall,
+} from '../../api/forwarding/routed-collection.controller';
 import { apiVersionOf, atLeast } from '../../api/microversion';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
-import type { CinderListKind } from '../listing/cinder-list.view';
+import { cinderListKindOf } from '../listing/cinder-list.view';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { VolumeCreation } from './create/volume-creation';
 import { isAllTenants, isWithCount, parseVolumeListQuery } from './list/volume-list.params';
@@ -25,37 +30,26 @@ import { VOLUMES, volumeSummary } from './volumes.collection';
  */
 @Controller('volume/v3/volumes')
 @Policy('volume:volumes')
-export class VolumesController {
+export class VolumesController extends RoutedCollectionController({
+  idParam: 'volume_id',
+  createStatus: 202,
+  deleteStatus: 202,
+}) {
   constructor(
     private readonly creation: VolumeCreation,
     private readonly lister: CinderLister,
     private readonly calls: VolumeResourceCalls,
     private readonly typeIds: VolumeTypeIds,
     private readonly summaries: VolumeSummaries,
-  ) {}
-
-  @Post()
-  @HttpCode(202)
-  async create(
-    @Req() request: FastifyRequest,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    super();
+  }
+
+  async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     const { body: _none, ...forward } = callerForward(request, context, { method: 'POST', path: '/volumes', query: '' });
     const created = await this.creation.create(body, apiVersionOf(request), context, forward);
     const answer = this.calls.answer({ request, context }, created.response, { pod: created.pod });
-    return sendPodAnswer(reply, await this.typeIds.inAnswer(answer, created.pod.podId));
-  }
-
-  @Get()
-  index(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('summary', request, context);
-  }
-
-  @Get('detail')
-  detail(@Req() request: FastifyRequest, @RequestCtx() context: RequestContext) {
-    return this.list('detail', request, context);
+    return this.typeIds.inAnswer(answer, created.pod.podId);
   }
 
   /** 3.12+; below, Cinder takes `summary` for a volume id (its 404 "Volume summary could not be found."). */
@@ -75,46 +69,27 @@ export class VolumesController {
     return sendPodAnswer(reply, await this.summaries.summary({ version, allTenants, context, forward, linkBase }));
   }
 
-  @Get(':volume_id')
-  async show(
-    @Req() request: FastifyRequest,
-    @Param('volume_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const call = { request, context, kind: 'volume' as const, id };
-    const location = await this.calls.locate(call);
-    const answer = await this.calls.read(call, resourcePath('volume', id), undefined, location);
-    return sendPodAnswer(reply, await this.typeIds.inAnswer(answer, location.pod.podId));
+  async showAnswer(call: RoutedCall): Promise<PodAnswer> {
+    const at = { ...call, kind: 'volume' as const };
+    const location = await this.calls.locate(at);
+    const answer = await this.calls.read(at, resourcePath('volume', call.id), undefined, location);
+    return this.typeIds.inAnswer(answer, location.pod.podId);
   }
 
-  @Put(':volume_id')
-  async update(
-    @Req() request: FastifyRequest,
-    @Param('volume_id') id: string,
-    @Body() body: unknown,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const call = { request, context, kind: 'volume' as const, id };
-    const location = await this.calls.locate(call);
-    const forward = callerForward(request, context, { method: 'PUT', path: resourcePath('volume', id), body });
-    const answer = await this.calls.write(call, 'PUT volume', forward, undefined, location);
-    return sendPodAnswer(reply, await this.typeIds.inAnswer(answer, location.pod.podId));
+  async updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
+    const at = { ...call, kind: 'volume' as const };
+    const location = await this.calls.locate(at);
+    const forward = callerForward(call.request, call.context, { method: 'PUT', path: resourcePath('volume', call.id), body });
+    const answer = await this.calls.write(at, 'PUT volume', forward, undefined, location);
+    return this.typeIds.inAnswer(answer, location.pod.podId);
   }
 
-  @Delete(':volume_id')
-  @HttpCode(202)
-  async remove(
-    @Req() request: FastifyRequest,
-    @Param('volume_id') id: string,
-    @RequestCtx() context: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return sendPodAnswer(reply, await this.calls.delete({ request, context, kind: 'volume', id }));
+  removeAnswer(call: RoutedCall): Promise<PodAnswer> {
+    return this.calls.delete({ ...call, kind: 'volume' });
   }
 
-  private list(kind: CinderListKind, request: FastifyRequest, context: RequestContext) {
+  list(which: CollectionList, request: FastifyRequest, context: RequestContext) {
+    const kind = cinderListKindOf(which);
     const params = parseVolumeListQuery(rawQueryOf(request));
     const { method: _m, path: _p, query: _q, ...forward } = callerForward(request, context, { method: 'GET', path: '' });
     return this.lister.list({
