@@ -120,14 +120,14 @@ describe('volume lists merged over pods (real sockets)', () => {
     expect(old.body).not.toHaveProperty('count');
   });
 
-  it('routes GET /volumes/summary from 3.12 (below: an id, Cinder’s 404), over the caller’s pods', async () => {
+  it('routes GET /volumes/summary from 3.12 (below: Cinder’s bare 404), over the caller’s pods', async () => {
     const before = await h
       .as('admin')
       .get('/volume/v3/volumes/summary')
       .set(...VV('3.11'))
       .expect(404);
-    expect(before.body.itemNotFound.message).toBe('Volume summary could not be found.');
-    // The admin's project has no volumes, so no pod is asked (the simulator has no summary).
+    expect(before.body.itemNotFound.message).toBe('The resource could not be found.');
+    // The admin's project has no volumes, so no pod is asked.
     const none = await h
       .as('admin')
       .get('/volume/v3/volumes/summary')
@@ -140,5 +140,11 @@ describe('volume lists merged over pods (real sockets)', () => {
       .set(...VV('3.36'))
       .expect(200);
     expect(withMetadata.body).toEqual({ 'volume-summary': { total_count: 0, total_size: 0, metadata: {} } });
+  });
+
+  it('sums the summary over every pod of the caller (each pod answers for its own volumes)', async () => {
+    const answer = await h.as('alice').get('/volume/v3/volumes/summary').set(...VV('3.12')).expect(200);
+    // Every volume of alice's is 1 GiB (createVolume's default), PER_POD in each of the three pods.
+    expect(answer.body).toEqual({ 'volume-summary': { total_count: 3 * PER_POD, total_size: 3 * PER_POD } });
   });
 });

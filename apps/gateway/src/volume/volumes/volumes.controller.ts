@@ -1,3 +1,4 @@
+import { requireVolumeVersion } from '../resources/version-gate';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import { tenantScopeOf } from '@podgate/routed-resources';
@@ -10,7 +11,7 @@ import {
   RoutedCollectionController,
   type RoutedCall,
 } from '../../api/forwarding/routed-collection.controller';
-import { apiVersionOf, atLeast } from '../../api/microversion';
+import { apiVersionOf } from '../../api/microversion';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
@@ -52,15 +53,18 @@ export class VolumesController extends RoutedCollectionController({
     return this.typeIds.inAnswer(answer, created.pod.podId);
   }
 
-  /** 3.12+; below, Cinder takes `summary` for a volume id (its 404 "Volume summary could not be found."). */
+  /**
+   * 3.12+. Cinder's router sends `summary` here before any `/volumes/{id}` route; below 3.12 the
+   * method has no version, which Cinder answers with its bare 404 (wsgi.py VersionNotFoundForAPIMethod).
+   */
   @Get('summary')
   async summary(
     @Req() request: FastifyRequest,
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    requireVolumeVersion(request, '3.12');
     const version = apiVersionOf(request);
-    if (!atLeast(version, '3.12')) return this.show(request, 'summary', context, reply);
     // Cinder's summary reads no paging or sorting, only all_tenants; the query goes to the pods as it is.
     const pairs = [...new URLSearchParams(rawQueryOf(request))];
     const forward = callerForward(request, context, { method: 'GET', path: '/volumes/summary' });
