@@ -2,6 +2,7 @@ import { DomainError } from '@podgate/kernel';
 import { VolumeResourceNotFoundError } from '@podgate/volumes';
 import type { QueryPairs } from '../../api/links';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
+import type { CinderListing } from '../listing/cinder-lister';
 
 type Json = Record<string, unknown>;
 
@@ -51,3 +52,12 @@ export function backupsAllTenantsAsked(pairs: QueryPairs): boolean {
   if (FALSE_WORDS.has(word)) return false;
   throw new InvalidBackupAllTenantsError(value);
 }
+
+/** How the backups lists are merged (the summary or detail comes from the route). */
+export const BACKUP_LISTING: Omit<CinderListing, 'kind'> = {
+  collection: BACKUPS,
+  routedAs: 'backup',
+  allTenantsAsked: backupsAllTenantsAsked,
+  summary: backupSummary,
+  markerRouted: true,
+};

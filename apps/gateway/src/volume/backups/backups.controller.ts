@@ -1,24 +1,17 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerForward, segment } from '../../api/forwarding/caller-forward';
 import { type PodAnswer, sendPodAnswer } from '../../api/forwarding/pod-answer';
-import {
-  type CollectionList,
-  RoutedCollectionController,
-  type RoutedCall,
-} from '../../api/forwarding/routed-collection.controller';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { podAzOf } from '../az-translation';
 import { CinderLister } from '../listing/cinder-lister';
-import { cinderListKindOf } from '../listing/cinder-list.view';
+import { ChildResourceCollectionController } from '../resources/child-resource-collection.controller';
 import { InPodCreation } from '../resources/in-pod-creation';
 import { parentIdOf, UUID } from '../resources/parent-id';
-import { requireVolumeVersion } from '../resources/version-gate';
 import { resourcePath, VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { BackupImportUnsupportedError } from './backup-restore';
-import { BACKUPS, backupSummary, backupsAllTenantsAsked } from './backups.collection';
+import { BACKUP_LISTING } from './backups.collection';
 
 type Json = Record<string, unknown>;
 
@@ -32,15 +25,15 @@ const BACKUP_UPDATE_VERSION = '3.9';
  */
 @Controller('volume/v3/backups')
 @Policy('volume:volumes')
-export class BackupsController extends RoutedCollectionController({
-  idParam: 'backup_id',
-  createStatus: 202,
-  deleteStatus: 202,
+export class BackupsController extends ChildResourceCollectionController({
+  kind: 'backup',
+  updateSince: BACKUP_UPDATE_VERSION,
+  listing: BACKUP_LISTING,
 }) {
   constructor(
     private readonly creation: InPodCreation,
-    private readonly lister: CinderLister,
-    private readonly calls: VolumeResourceCalls,
+    protected readonly lister: CinderLister,
+    protected readonly calls: VolumeResourceCalls,
   ) {
     super();
   }
@@ -69,10 +62,6 @@ export class BackupsController extends RoutedCollectionController({
     throw new BackupImportUnsupportedError();
   }
 
-  showAnswer(call: RoutedCall): Promise<PodAnswer> {
-    return this.calls.read({ ...call, kind: 'backup' }, resourcePath('backup', call.id));
-  }
-
   @Get(':backup_id/export_record')
   async exportRecord(
     @Req() request: FastifyRequest,
@@ -82,26 +71,5 @@ export class BackupsController extends RoutedCollectionController({
   ) {
     const path = `${resourcePath('backup', id)}/export_record`;
     return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'backup', id }, path, (body) => body));
-  }
-
-  updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
-    requireVolumeVersion(call.request, BACKUP_UPDATE_VERSION);
-    const forward = callerForward(call.request, call.context, { method: 'PUT', path: `/backups/${segment(call.id)}`, body });
-    return this.calls.write({ ...call, kind: 'backup' }, 'PUT backup', forward);
-  }
-
-  removeAnswer(call: RoutedCall): Promise<PodAnswer> {
-    return this.calls.delete({ ...call, kind: 'backup' });
-  }
-
-  list(which: CollectionList, request: FastifyRequest, context: RequestContext) {
-    return this.lister.listFor(request, context, {
-      collection: BACKUPS,
-      kind: cinderListKindOf(which),
-      routedAs: 'backup',
-      allTenantsAsked: backupsAllTenantsAsked,
-      summary: backupSummary,
-      markerRouted: true,
-    });
   }
 }

@@ -1,6 +1,7 @@
 import { VolumeResourceNotFoundError } from '@podgate/volumes';
 import type { QueryPairs } from '../../api/links';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
+import type { CinderListing } from '../listing/cinder-lister';
 
 type Json = Record<string, unknown>;
 
@@ -35,3 +36,12 @@ export function snapshotsAllTenantsAsked(pairs: QueryPairs): boolean {
   const value = pairs.find(([name]) => name === 'all_tenants')?.[1];
   return value !== undefined && TRUE_WORDS.has(value.trim().toLowerCase());
 }
+
+/** How the snapshots lists are merged (the summary or detail comes from the route). */
+export const SNAPSHOT_LISTING: Omit<CinderListing, 'kind'> = {
+  collection: SNAPSHOTS,
+  routedAs: 'snapshot',
+  allTenantsAsked: snapshotsAllTenantsAsked,
+  summary: snapshotSummary,
+  markerRouted: true,
+};

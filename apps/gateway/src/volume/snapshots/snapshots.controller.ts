@@ -1,20 +1,14 @@
 import { Controller } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import type { FastifyRequest } from 'fastify';
-import { callerForward, segment } from '../../api/forwarding/caller-forward';
-import { type PodAnswer } from '../../api/forwarding/pod-answer';
-import {
-  type CollectionList,
-  RoutedCollectionController,
-  type RoutedCall,
-} from '../../api/forwarding/routed-collection.controller';
+import type { PodAnswer } from '../../api/forwarding/pod-answer';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
-import { cinderListKindOf } from '../listing/cinder-list.view';
+import { ChildResourceCollectionController } from '../resources/child-resource-collection.controller';
 import { InPodCreation } from '../resources/in-pod-creation';
 import { parentIdOf } from '../resources/parent-id';
-import { resourcePath, VolumeResourceCalls } from '../resources/volume-resource-calls';
-import { SNAPSHOTS, snapshotSummary, snapshotsAllTenantsAsked } from './snapshots.collection';
+import { VolumeResourceCalls } from '../resources/volume-resource-calls';
+import { SNAPSHOT_LISTING } from './snapshots.collection';
 
 /**
  * /volume/v3/snapshots: Cinder's snapshots over the pods. A snapshot is made in its volume's pod
@@ -23,15 +17,14 @@ import { SNAPSHOTS, snapshotSummary, snapshotsAllTenantsAsked } from './snapshot
  */
 @Controller('volume/v3/snapshots')
 @Policy('volume:volumes')
-export class SnapshotsController extends RoutedCollectionController({
-  idParam: 'snapshot_id',
-  createStatus: 202,
-  deleteStatus: 202,
+export class SnapshotsController extends ChildResourceCollectionController({
+  kind: 'snapshot',
+  listing: SNAPSHOT_LISTING,
 }) {
   constructor(
     private readonly creation: InPodCreation,
-    private readonly lister: CinderLister,
-    private readonly calls: VolumeResourceCalls,
+    protected readonly lister: CinderLister,
+    protected readonly calls: VolumeResourceCalls,
   ) {
     super();
   }
@@ -47,29 +40,5 @@ export class SnapshotsController extends RoutedCollectionController({
       bodyFor: () => body,
     });
     return answer;
-  }
-
-  showAnswer(call: RoutedCall): Promise<PodAnswer> {
-    return this.calls.read({ ...call, kind: 'snapshot' }, resourcePath('snapshot', call.id));
-  }
-
-  updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
-    const forward = callerForward(call.request, call.context, { method: 'PUT', path: `/snapshots/${segment(call.id)}`, body });
-    return this.calls.write({ ...call, kind: 'snapshot' }, 'PUT snapshot', forward);
-  }
-
-  removeAnswer(call: RoutedCall): Promise<PodAnswer> {
-    return this.calls.delete({ ...call, kind: 'snapshot' });
-  }
-
-  list(which: CollectionList, request: FastifyRequest, context: RequestContext) {
-    return this.lister.listFor(request, context, {
-      collection: SNAPSHOTS,
-      kind: cinderListKindOf(which),
-      routedAs: 'snapshot',
-      allTenantsAsked: snapshotsAllTenantsAsked,
-      summary: snapshotSummary,
-      markerRouted: true,
-    });
   }
 }
