@@ -4,6 +4,7 @@ export * from './item-not-found';
 export * from './lifecycle-event-id';
 export * from './pod-failure';
 export * from './pod-poller';
+export * from './provisioning-tag';
 export * from './recorded-forward';
 export * from './resource-pods';
 export * from './resource-routes';

@@ -26,11 +26,8 @@ export const serverStream = (serverId: string): string => streamName(SERVER_CATE
 export const serverProvisioningStream = (provisioningId: string): string =>
   streamName(SERVER_PROVISIONING_CATEGORY, provisioningId);
 
-/**
- * Set as server metadata on the bottom create, so podgate can find its intent from the
- * pod's side. Metadata, not a server tag: it exists at every microversion (tags in create need 2.52).
- */
-export const PROVISIONING_METADATA_KEY = 'podgate:provisioning_id';
+/** Set as server metadata on the bottom create (tags in create would need 2.52): the shared key. */
+export { PROVISIONING_METADATA_KEY } from '@podgate/routed-resources';
 
 export const provisioningIdFor = (requestId: string): string => deterministicId('serverProvisioning', requestId);
 
