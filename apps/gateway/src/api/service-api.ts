@@ -1,4 +1,4 @@
-import type { PodServiceKind } from '@podgate/openstack';
+import type { ForwardService } from '@podgate/openstack';
 import type { ApiVersion } from './microversion/api-version';
 
 /**
@@ -9,7 +9,7 @@ export interface ServiceApi {
   /** The service type of `OpenStack-API-Version: <type> <version>`. */
   readonly serviceType: 'compute' | 'volume';
   /** The pod endpoint forwarded to (PodProxy `service`). */
-  readonly podService: PodServiceKind;
+  readonly podService: ForwardService;
   /** podgate's public prefix, no trailing slash: `/compute`, `/volume`. */
   readonly root: string;
   /** The versioned segment under the root: `v2.1`, `v3`. */

@@ -1,2 +1,3 @@
 export * from './caller-forward';
 export * from './pod-answer';
+export * from './routed-calls';
