@@ -1,4 +1,5 @@
 export * from './await-routings';
+export * from './creation-watch';
 export * from './deletion-watch';
 export * from './item-not-found';
 export * from './lifecycle-event-id';

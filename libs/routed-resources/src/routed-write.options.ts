@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '@podgate/kernel';
 
 /**
  * Tuning shared by the slices that route resources to pods (servers, volumes); tests set short
- * confirmation intervals and a clock. Each slice has its own injection token and defaults.
+ * confirmation intervals (deletes, creates in doubt) and a clock. Each slice has its own injection token and defaults.
  */
 export interface RoutedWriteOptions {
   readonly clock?: Clock;
@@ -22,6 +22,16 @@ export interface RoutedWriteOptions {
   readonly routeCacheSize?: number;
   /** How long a pod's row (endpoints, name) is reused before it is read again. Default 2 s. */
   readonly podCacheMs?: number;
+  /**
+   * A create whose outcome is in doubt: the pod is asked for resources carrying its provisioning
+   * tag first after this, then at doubling intervals up to provisionConfirmMaxIntervalMs, for
+   * provisionConfirmTimeoutMs. Defaults 1 s, 30 s, 10 min.
+   */
+  readonly provisionConfirmIntervalMs?: number;
+  readonly provisionConfirmMaxIntervalMs?: number;
+  readonly provisionConfirmTimeoutMs?: number;
+  /** Creates in doubt watched at once per pod; beyond it the oldest watch is dropped (and logged). Default 1,000. */
+  readonly provisionConfirmMaxPending?: number;
 }
 
 export type ResolvedRoutedWriteOptions = Required<RoutedWriteOptions>;
@@ -35,4 +45,8 @@ export const resolveRoutedWriteOptions = (options: RoutedWriteOptions = {}): Res
   readYourWritesMs: options.readYourWritesMs ?? 2000,
   routeCacheSize: options.routeCacheSize ?? 100_000,
   podCacheMs: options.podCacheMs ?? 2000,
+  provisionConfirmIntervalMs: options.provisionConfirmIntervalMs ?? 1000,
+  provisionConfirmMaxIntervalMs: options.provisionConfirmMaxIntervalMs ?? 30_000,
+  provisionConfirmTimeoutMs: options.provisionConfirmTimeoutMs ?? 600_000,
+  provisionConfirmMaxPending: options.provisionConfirmMaxPending ?? 1000,
 });

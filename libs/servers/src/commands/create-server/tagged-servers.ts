@@ -1,4 +1,5 @@
 import type { ForwardedResponse, PodProxy } from '@podgate/openstack';
+import { TaggedResourcesNotListedError } from '@podgate/routed-resources';
 import type { PodView } from '@podgate/pods';
 import { PROVISIONING_METADATA_KEY } from '../../domain/server.stream';
 
@@ -92,7 +93,7 @@ interface ListedServer {
 function serversOf(response: ForwardedResponse): ListedServer[] {
   const servers = (response.body as { servers?: unknown } | undefined)?.servers;
   if (response.status !== 200 || !Array.isArray(servers)) {
-    throw new TaggedServersNotListedError(response.status);
+    throw new TaggedResourcesNotListedError(response.status);
   }
   return servers.flatMap((server: unknown) => {
     const s = server as { id?: unknown; name?: unknown; metadata?: unknown; tenant_id?: unknown };
@@ -101,13 +102,6 @@ function serversOf(response: ForwardedResponse): ListedServer[] {
     const tenantId = typeof s.tenant_id === 'string' ? s.tenant_id : undefined;
     return [{ id: s.id, name: typeof s.name === 'string' ? s.name : '', metadata, tenantId }];
   });
-}
-
-/** Not a DomainError: callers decide what a failed look-up means for them. */
-export class TaggedServersNotListedError extends Error {
-  constructor(readonly status: number) {
-    super(`the pod answered HTTP ${status} to the list of tagged servers`);
-  }
 }
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
