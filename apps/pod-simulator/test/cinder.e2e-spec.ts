@@ -236,6 +236,21 @@ describe('simulated Cinder v3', () => {
     expect(names).toEqual([...names].sort());
   });
 
+  it("filters volumes and snapshots by metadata, in Cinder's Python dict form or JSON", async () => {
+    const id = await availableVolume('tagged');
+    await t.cinder.alice.post(`/volumes/${id}/metadata`, { metadata: { 'podgate:provisioning_id': 'p-1' } });
+    const snap = (await t.cinder.alice.post('/snapshots', { snapshot: { volume_id: id, metadata: { tier: 'gold' } } })).body
+      .snapshot;
+    const volumes = await t.cinder.alice.get(
+      `/volumes/detail?metadata=${encodeURIComponent("{'podgate:provisioning_id': 'p-1'}")}`,
+    );
+    expect(volumes.body.volumes.map((v: { id: string }) => v.id)).toEqual([id]);
+    const snapshots = await t.cinder.alice.get(`/snapshots/detail?metadata=${encodeURIComponent('{"tier": "gold"}')}`);
+    expect(snapshots.body.snapshots.map((s: { id: string }) => s.id)).toEqual([snap.id]);
+    const none = await t.cinder.alice.get(`/snapshots/detail?metadata=${encodeURIComponent('{"tier": "silver"}')}`);
+    expect(none.body.snapshots).toEqual([]);
+  });
+
   it('lets only admins reset or force-delete a snapshot or backup, with the statuses Cinder allows', async () => {
     const id = await availableVolume('admin-actions');
     const snap = (await t.cinder.alice.post('/snapshots', { snapshot: { volume_id: id, name: 's' } })).body.snapshot;

@@ -14,7 +14,7 @@ import { runResourceAdminAction } from './resource-admin-action';
 import { CinderContext, param } from './cinder-context';
 import { cinderCollection, countRequested } from './collection-view';
 import { registerMetadataRoutes } from './metadata.routes';
-import { parseCinderSort, scopeFilter } from './volume-list';
+import { metadataFilter, parseCinderSort, scopeFilter } from './volume-list';
 import { SnapshotRecord, SnapshotStatus } from './volume.model';
 
 function render(s: SnapshotRecord, request: FastifyRequest, detail: boolean): Record<string, unknown> {
@@ -108,11 +108,13 @@ export function registerSnapshotRoutes(app: FastifyInstance, { pod }: CinderCont
     const inScope = scopeFilter(query, callerOf(request));
     const volumeId = queryOne(query, 'volume_id');
     const status = queryOne(query, 'status');
+    const hasMetadata = metadataFilter(query);
     const matching = [...pod.cinder.snapshots.values()].filter(
       (s) =>
         inScope(s.projectId) &&
         (volumeId === undefined || s.volumeId === volumeId) &&
-        (status === undefined || s.status === status),
+        (status === undefined || s.status === status) &&
+        hasMetadata(s.metadata),
     );
     const sorted = sortItems(matching, parseCinderSort(query, ['created_at', 'id', 'name', 'status', 'size']), (s, key) =>
       key === 'created_at' ? s.createdAt : (s as unknown as Record<string, string>)[key],

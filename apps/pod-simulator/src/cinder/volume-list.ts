@@ -41,21 +41,29 @@ export function scopeFilter(query: Query, caller: Caller): (projectId: string) =
   return project === undefined ? () => true : (p) => p === project;
 }
 
+/**
+ * Cinder's `metadata` filter on volumes and snapshots: a Python dict literal (`{'k': 'v'}`, JSON
+ * too), every pair of which the item's metadata must hold.
+ */
+export function metadataFilter(query: Query): (metadata: Readonly<Record<string, string>>) => boolean {
+  const raw = queryOne(query, 'metadata');
+  if (raw === undefined) return () => true;
+  let wanted: Record<string, string>;
+  try {
+    wanted = JSON.parse(raw.replace(/'/g, '"')) as Record<string, string>;
+  } catch {
+    throw badRequest(`Invalid input received: Invalid metadata filter ${raw}`);
+  }
+  return (metadata) => Object.entries(wanted).every(([key, value]) => metadata[key] === value);
+}
+
 export function listVolumes(pod: PodState, query: Query, caller: Caller): Page<VolumeRecord> & { limit: number; count: number } {
   const inScope = scopeFilter(query, caller);
   const name = queryOne(query, 'name');
   const status = queryOne(query, 'status');
   const az = queryOne(query, 'availability_zone');
   const bootable = queryBool(query, 'bootable');
-  const metadataRaw = queryOne(query, 'metadata');
-  let metadata: Record<string, string> = {};
-  if (metadataRaw !== undefined) {
-    try {
-      metadata = JSON.parse(metadataRaw.replace(/'/g, '"')) as Record<string, string>;
-    } catch {
-      throw badRequest(`Invalid input received: Invalid metadata filter ${metadataRaw}`);
-    }
-  }
+  const hasMetadata = metadataFilter(query);
   const matching = [...pod.cinder.volumes.values()].filter(
     (v) =>
       inScope(v.projectId) &&
@@ -63,7 +71,7 @@ export function listVolumes(pod: PodState, query: Query, caller: Caller): Page<V
       (status === undefined || v.status === status) &&
       (az === undefined || v.az === az) &&
       (bootable === undefined || v.bootable === bootable) &&
-      Object.entries(metadata).every(([k, value]) => v.metadata[k] === value),
+      hasMetadata(v.metadata),
   );
   const sorted = sortItems(matching, parseCinderSort(query, Object.keys(SORT_FIELDS)), (v, key) => SORT_FIELDS[key]?.(v) ?? null);
   const pageRequest = parsePage(query, 1000);

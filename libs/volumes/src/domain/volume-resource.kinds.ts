@@ -7,13 +7,29 @@ export interface VolumeResourceKindSpec {
   readonly name: 'Volume' | 'Snapshot' | 'Backup';
   /** Cinder's collection: `/volumes/<id>`. */
   readonly collection: 'volumes' | 'snapshots' | 'backups';
+  /**
+   * Where an admin's view of the resource names its project, when Cinder can find the kind by
+   * metadata (its `resource_filters`): creates of these kinds carry the provisioning tag, so one
+   * whose answer was lost can be adopted. Backups cannot be filtered by metadata: null.
+   */
+  readonly taggedWith: { readonly projectAttribute: string } | null;
 }
 
 /** The one table every per-kind name is generated from. */
 export const VOLUME_RESOURCE_KINDS: Readonly<Record<VolumeResourceKind, VolumeResourceKindSpec>> = {
-  volume: { kind: 'volume', name: 'Volume', collection: 'volumes' },
-  snapshot: { kind: 'snapshot', name: 'Snapshot', collection: 'snapshots' },
-  backup: { kind: 'backup', name: 'Backup', collection: 'backups' },
+  volume: {
+    kind: 'volume',
+    name: 'Volume',
+    collection: 'volumes',
+    taggedWith: { projectAttribute: 'os-vol-tenant-attr:tenant_id' },
+  },
+  snapshot: {
+    kind: 'snapshot',
+    name: 'Snapshot',
+    collection: 'snapshots',
+    taggedWith: { projectAttribute: 'os-extended-snapshot-attributes:project_id' },
+  },
+  backup: { kind: 'backup', name: 'Backup', collection: 'backups', taggedWith: null },
 };
 
 export const VOLUME_RESOURCE_KIND_LIST: readonly VolumeResourceKind[] = ['volume', 'snapshot', 'backup'];
