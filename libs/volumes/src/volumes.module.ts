@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CreateVolumeResourceHandler } from './commands/create-volume-resource/create-volume-resource.handler';
+import { VolumeProvisioningConfirmer } from './commands/create-volume-resource/volume-provisioning-confirmer';
 import { DeleteVolumeResourceHandler } from './commands/delete-volume-resource/delete-volume-resource.handler';
 import { VolumeDeletionConfirmer } from './commands/delete-volume-resource/volume-deletion-confirmer';
 import { RecordVolumeResourceGoneHandler } from './commands/record-volume-resource-gone/record-volume-resource-gone.handler';
@@ -20,6 +21,7 @@ import { LocateVolumeResourceHandler } from './queries/locate-volume-resource/lo
   providers: [
     VolumeResourceRoutes,
     CreateVolumeResourceHandler,
+    VolumeProvisioningConfirmer,
     RequestVolumeActionHandler,
     DeleteVolumeResourceHandler,
     VolumeDeletionConfirmer,
@@ -27,6 +29,6 @@ import { LocateVolumeResourceHandler } from './queries/locate-volume-resource/lo
     LocateVolumeResourceHandler,
     ListVolumeResourcePodsHandler,
   ],
-  exports: [VolumeResourceRoutes, VolumeDeletionConfirmer],
+  exports: [VolumeResourceRoutes, VolumeDeletionConfirmer, VolumeProvisioningConfirmer],
 })
 export class VolumesModule {}

@@ -12,6 +12,7 @@ import {
 import type { PodOptions } from '../../../../apps/pod-simulator/src/pod/pod-config';
 import { CreateVolumeResourceCommand } from '../commands/create-volume-resource/create-volume-resource.command';
 import { CreateVolumeResourceHandler } from '../commands/create-volume-resource/create-volume-resource.handler';
+import { VolumeProvisioningConfirmer } from '../commands/create-volume-resource/volume-provisioning-confirmer';
 import { DeleteVolumeResourceHandler } from '../commands/delete-volume-resource/delete-volume-resource.handler';
 import { VolumeDeletionConfirmer } from '../commands/delete-volume-resource/volume-deletion-confirmer';
 import { RecordVolumeResourceGoneHandler } from '../commands/record-volume-resource-gone/record-volume-resource-gone.handler';
@@ -29,6 +30,8 @@ export interface VolumesHandlers {
   readonly remove: DeleteVolumeResourceHandler;
   readonly gone: RecordVolumeResourceGoneHandler;
   readonly confirmer: VolumeDeletionConfirmer;
+  /** Creates in doubt (first asked after 20 ms unless `options` say otherwise). */
+  readonly provisioning: VolumeProvisioningConfirmer;
 }
 
 export interface VolumesTestBed extends PodTestBed {
@@ -52,13 +55,18 @@ export async function openVolumesTestBed(pods?: readonly PodOptions[]): Promise<
         deleteConfirmIntervalMs: 20,
         ...options,
       });
+      const provisioning = new VolumeProvisioningConfirmer(store, proxy, routes, overrides.keystone ?? null, {
+        provisionConfirmIntervalMs: 20,
+        ...options,
+      });
       return {
         routes,
-        create: new CreateVolumeResourceHandler(store, bed.sql, proxy, selector, routes, options),
+        create: new CreateVolumeResourceHandler(store, bed.sql, proxy, selector, routes, provisioning, options),
         action: new RequestVolumeActionHandler(store, proxy, routes, options),
         remove: new DeleteVolumeResourceHandler(store, proxy, routes, confirmer, gone, options),
         gone,
         confirmer,
+        provisioning,
       };
     },
   };

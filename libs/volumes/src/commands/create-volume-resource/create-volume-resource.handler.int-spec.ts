@@ -1,6 +1,6 @@
 import { type ForwardedResponse, type ForwardRequest, PodUnreachableError, UpstreamError } from '@podgate/openstack';
 import { listRoutings } from '@podgate/routing';
-import { VolumeResourceNotFoundError, VolumeResourceProvisioningInDoubtError } from '../../domain/volume-resource.errors';
+import { VolumeResourceNotFoundError } from '../../domain/volume-resource.errors';
 import { volumeProvisioningIdFor, volumeProvisioningStream, volumeResourceStream } from '../../domain/volume-resource.stream';
 import { createCommand, inAz, openVolumesTestBed, podVolumesOf, type VolumesTestBed } from '../../testing/volumes-test-bed';
 
@@ -87,7 +87,7 @@ describe('CreateVolumeResource (PGlite, pod simulator)', () => {
     expect(calls).toEqual([]);
   });
 
-  it('records a refusal with the pod’s status and message, never the secrets of the body; a re-run answers it again without forwarding', async () => {
+  it('records a refusal with the pod’s status and message, never the secrets of the body; a re-run answers it again without a second create', async () => {
     const alice = bed.tenant('alice');
     const requestId = `req-${crypto.randomUUID()}`;
     const secret = 'db-password-4711';
@@ -119,26 +119,38 @@ describe('CreateVolumeResource (PGlite, pod simulator)', () => {
     const rerun = bed.handlers({}, { proxy: counting() }).create.execute(command());
     await expect(rerun).rejects.toBeInstanceOf(UpstreamError);
     await expect(rerun).rejects.toMatchObject({ status: 404 });
-    expect(calls).toHaveLength(1);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /volumes', 'GET /volumes/detail']); // no second create
     const everything = JSON.stringify((await bed.readAll()).map((e) => [e.data, e.metadata]));
     for (const leaked of [secret, alice.token]) expect(everything).not.toContain(leaked);
   });
 
-  it('never forwards a create twice: a re-run after a recorded intent is in doubt (409), with one volume on the pod', async () => {
+  it('never forwards a create twice: a re-run answers the volume the first made, one on the pod; in doubt (409) while the pod shows none', async () => {
     const alice = bed.tenant('alice');
     const requestId = `req-${crypto.randomUUID()}`;
     const first = await bed
       .handlers({}, { proxy: counting() })
       .create.execute(createCommand(alice, 'volume', inAz('az1'), { name: 'once' }, requestId));
     expect(first.response.status).toBe(202);
-    const again = bed
+    const again = await bed
       .handlers({}, { proxy: counting() })
       .create.execute(createCommand(alice, 'volume', inAz('az1'), { name: 'once' }, requestId));
-    await expect(again).rejects.toBeInstanceOf(VolumeResourceProvisioningInDoubtError);
-    await expect(again).rejects.toMatchObject({ kind: 'conflict' });
-    expect(calls).toHaveLength(1);
+    expect(again).toMatchObject({ createdId: first.createdId, response: { status: 202 } });
+    expect(calls.map((call) => call.method)).toEqual(['POST', 'GET']);
     expect(podVolumesOf(bed.pods[0], alice.projectId).filter((v) => v.name === 'once')).toHaveLength(1);
     expect(await typesOf(volumeResourceStream('volume', first.createdId!))).toEqual(['VolumeCreated', 'ResourceRouted']);
+
+    // The pod shows nothing tagged (the first forward still under way, or lost before the pod): 409.
+    const unseen = `req-${crypto.randomUUID()}`;
+    const slow = counting((request) =>
+      request.method === 'POST' ? new PodUnreachableError(`${request.pod.name} volume`, 'no answer', 'ETIMEDOUT') : undefined,
+    );
+    const lost = bed.handlers({ provisionConfirmIntervalMs: 60_000 }, { proxy: slow });
+    await expect(lost.create.execute(createCommand(alice, 'volume', inAz('az1'), {}, unseen))).rejects.toBeInstanceOf(
+      PodUnreachableError,
+    );
+    await lost.provisioning.onApplicationShutdown();
+    const inDoubt = bed.handlers({}, { proxy: slow }).create.execute(createCommand(alice, 'volume', inAz('az1'), {}, unseen));
+    await expect(inDoubt).rejects.toBeInstanceOf(UpstreamError); // its failure (504) recorded: answered again
   });
 
   it('records an unreachable pod as 503 and throws the pod’s error on', async () => {

@@ -13,26 +13,25 @@ import {
   foldStreams,
   forwardRecorded,
   isSuccess,
+  mayHaveReachedPod,
   requestSecrets,
   type StreamDecision,
   tenantScopeOf,
 } from '@podgate/routed-resources';
 import type { SqlClient } from '@podgate/sql';
-import type { CreatedInPod, VolumeResourceKind } from '../../domain/volume-resource';
+import type { CreatedInPod, VolumeForward, VolumeResourceKind } from '../../domain/volume-resource';
 import { VolumeResourceProvisioningInDoubtError } from '../../domain/volume-resource.errors';
 import type { VolumeProvisioningRequestedData, VolumeStreamEvent } from '../../domain/volume-resource.events';
 import type { VolumeResourceState } from '../../domain/volume-resource.state';
-import {
-  volumeProvisioningIdFor,
-  volumeProvisioningStream,
-  volumeResourceModel,
-  volumeResourceStream,
-} from '../../domain/volume-resource.stream';
+import { volumeProvisioningIdFor, volumeProvisioningStream, volumeResourceModel } from '../../domain/volume-resource.stream';
 import { summarizeVolumeRequest } from '../../domain/volume-request-summary';
 import { VolumeResourceRoutes } from '../../location/volume-resource-routes';
 import { resolveVolumesWriteOptions, VOLUMES_WRITE_OPTIONS, type VolumesWriteOptions } from '../volumes-write.options';
 import { CreateVolumeResourceCommand } from './create-volume-resource.command';
 import { createdIdIn } from './created-id';
+import { recordVolumeResourceCreated } from './record-volume-resource-created';
+import { findTaggedVolumeResources, isTaggedKind, withProvisioningTag } from './tagged-volume-resources';
+import { VolumeProvisioningConfirmer } from './volume-provisioning-confirmer';
 
 /** What the handler needs of the command bus: SelectPod (the bindings slice). */
 export interface VolumePodSelector {
@@ -53,8 +52,10 @@ interface Placement {
  * ResourceRouted in the new resource's stream, or `<Kind>ProvisioningFailed` (scrubbed) for a
  * refusal or an unreachable pod. Then it waits (bounded) for rm_routings, so a list right after
  * shows the resource; a GET on another replica finds it in its stream all the same.
- * A re-run with the same request id never forwards twice: a recorded failure is answered again,
- * otherwise VolumeResourceProvisioningInDoubtError (Cinder has no tag to find what the first run made).
+ * Volume and snapshot creates carry the provisioning tag in their metadata: when the pod may have
+ * made one podgate could not record (the answer lost after sending, a pod 5xx, a failed record), the
+ * VolumeProvisioningConfirmer looks for it in the background, and a re-run with the same request id
+ * (which never forwards twice) finds it by the tag and answers it (resume).
  */
 @CommandHandler(CreateVolumeResourceCommand)
 export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolumeResourceCommand> {
@@ -68,6 +69,7 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     @Inject(PodProxy) private readonly proxy: Pick<PodProxy, 'forward'>,
     @Inject(CommandBus) private readonly selector: VolumePodSelector,
     @Inject(VolumeResourceRoutes) private readonly routes: VolumeResourceRoutes,
+    @Inject(VolumeProvisioningConfirmer) private readonly confirmer: Pick<VolumeProvisioningConfirmer, 'watch'>,
     @Optional() @Inject(VOLUMES_WRITE_OPTIONS) options?: VolumesWriteOptions,
   ) {
     const resolved = resolveVolumesWriteOptions(options);
@@ -81,9 +83,9 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     const model = volumeResourceModel(kind);
     const intentStream = volumeProvisioningStream(kind, provisioningId);
     const earlier = await foldStreams(this.store, model, [intentStream]);
-    if (earlier.state.status !== 'unknown') return this.resume(kind, provisioningId, earlier.state);
+    if (earlier.state.status !== 'unknown') return this.resume(command, provisioningId, earlier.state);
     const placement = await this.place(command);
-    const forward = command.forwardFor(placement.pod, placement.pod.podAzName);
+    const asked = command.forwardFor(placement.pod, placement.pod.podAzName);
     const intent: VolumeProvisioningRequestedData = {
       provisioningId,
       projectId: context.caller.projectId,
@@ -91,8 +93,9 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
       podId: placement.pod.podId,
       bindingId: placement.bindingId,
       parent: placement.parent,
-      request: summarizeVolumeRequest(forward.body),
+      request: summarizeVolumeRequest(asked.body),
     };
+    const forward = withProvisioningTag(kind, asked, provisioningId);
     const recorded = await decideOnStream(
       this.store,
       model,
@@ -104,9 +107,9 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
       },
     );
     // Another run of this very request recorded the intent between our read and our append.
-    if (recorded.events.length === 0) return this.resume(kind, provisioningId, recorded.state);
+    if (recorded.events.length === 0) return this.resume(command, provisioningId, recorded.state);
 
-    const secrets = requestSecrets(forward.body, forward.token);
+    const secrets = requestSecrets(asked.body, forward.token);
     const { pod, azName } = placement;
     const recordFailure = (failure: { status: number; message: string }) =>
       decideOnStream(
@@ -119,14 +122,21 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
           known: { state: recorded.state, revision: recorded.revision },
         },
       );
-    const response = await forwardRecorded(
-      this.proxy,
-      { ...forward, pod, projectId: context.caller.projectId, service: 'volume' },
-      secrets,
-      recordFailure,
-      this.logger,
-      `${kind} provisioning ${provisioningId}`,
-    );
+    const confirmLater = () => this.confirmLater(command, provisioningId, pod, forward);
+    let response: ForwardedResponse;
+    try {
+      response = await forwardRecorded(
+        this.proxy,
+        { ...forward, pod, projectId: context.caller.projectId, service: 'volume' },
+        secrets,
+        recordFailure,
+        this.logger,
+        `${kind} provisioning ${provisioningId}`,
+      );
+    } catch (error) {
+      if (mayHaveReachedPod(error)) confirmLater();
+      throw error;
+    }
     const createdId = isSuccess(response.status) ? (command.createdIdOf ?? createdIdIn(kind))(response.body) : undefined;
     if (!createdId) {
       if (isSuccess(response.status))
@@ -134,9 +144,12 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
           `${kind} provisioning ${provisioningId}: pod ${pod.name} answered ${response.status} without an id; nothing routed`,
         );
       else await recordFailure(failureOfAnswer(response, secrets));
+      // A 5xx may come after the pod took the request (or from a proxy in front of it that timed out).
+      if (isSuccess(response.status) || response.status >= 500) confirmLater();
       return { response, pod, azName };
     }
-    await this.recordCreated(kind, createdId, provisioningId, recorded, context, response);
+    const adopted = await this.recordCreated(kind, createdId, provisioningId, recorded, context, response);
+    if (!adopted) confirmLater();
     return { response, pod, azName, createdId };
   }
 
@@ -153,10 +166,10 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
   }
 
   /**
-   * `<Kind>Created` + ResourceRouted, decided on the intent then the new stream (a repeat is a
-   * no-op), the route kept in memory, then read-your-writes for lists. The pod accepted: a record
-   * that fails is logged and the pod's answer still returned, since an error now would have the
-   * client create again, and a second resource.
+   * Records what the pod made (recordVolumeResourceCreated), then waits for read-your-writes for
+   * lists. The pod accepted: a record that fails is logged (false: the confirmer takes over) and the
+   * pod's answer still returned, since an error now would have the client create again, and a
+   * second resource.
    */
   private async recordCreated(
     kind: VolumeResourceKind,
@@ -165,37 +178,100 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     recorded: StreamDecision<VolumeStreamEvent, VolumeResourceState>,
     context: RequestContext,
     response: ForwardedResponse,
-  ): Promise<void> {
+  ): Promise<boolean> {
     try {
-      const decision = await decideOnStream(
+      const created = { kind, resourceId, provisioningId };
+      const position = await recordVolumeResourceCreated(
         this.store,
-        volumeResourceModel(kind),
-        volumeResourceStream(kind, resourceId),
-        { type: 'RecordCreated', provisioningId, resourceId },
+        this.routes,
+        created,
+        recorded.state,
         this.metadata(context),
-        { foldFirst: [volumeProvisioningStream(kind, provisioningId)], known: { state: recorded.state, revision: 'no_stream' } },
       );
-      if (decision.state.status === 'created') {
-        const { projectId, podId, azName } = decision.state.resource;
-        this.routes.remember(kind, { id: resourceId, projectId, podId, azName });
-      }
-      const position = decision.appended?.position;
       if (position) await awaitRoutings(this.sql, position, this.readYourWritesMs, `${kind} ${resourceId}`, this.logger);
+      return true;
     } catch (error) {
       this.logger.error(`${kind} ${resourceId} made by the pod (${response.status}), not recorded: ${String(error)}`);
+      return false;
     }
   }
 
-  /** The intent is recorded: the pod is never asked again. A recorded refusal is answered again. */
-  private async resume(kind: VolumeResourceKind, provisioningId: string, state: VolumeResourceState): Promise<CreatedInPod> {
+  /**
+   * The pod may have made the resource while podgate could not record it. Only kinds that carry the
+   * provisioning tag can be found again; a backup in this state stays unrouted (logged).
+   */
+  private confirmLater(command: CreateVolumeResourceCommand, provisioningId: string, pod: PodView, forward: VolumeForward): void {
+    const { kind, context } = command;
+    if (!isTaggedKind(kind)) {
+      this.logger.warn(`${kind} provisioning ${provisioningId} on pod ${pod.name} in doubt; Cinder cannot find a ${kind} by tag`);
+      return;
+    }
+    this.confirmer.watch({
+      kind,
+      provisioningId,
+      pod,
+      projectId: context.caller.projectId,
+      callerToken: forward.token,
+      ...(forward.globalRequestId ? { globalRequestId: forward.globalRequestId } : {}),
+      context,
+    });
+  }
+
+  /**
+   * The intent is recorded: this request ran before (a client's retry after a lost answer, or two
+   * runs racing). The pod is the truth, so podgate asks it, never forwards again:
+   * - the resource carrying the provisioning tag: record it (a no-op if recorded) and answer 202
+   *   with the pod's view of it, as the first run's answer would have been;
+   * - none, and a failure recorded: answer that failure again;
+   * - none, no outcome, or a kind Cinder cannot find by tag: VolumeResourceProvisioningInDoubtError
+   *   (409). Forwarding again could make a second resource.
+   */
+  private async resume(
+    command: CreateVolumeResourceCommand,
+    provisioningId: string,
+    state: VolumeResourceState,
+  ): Promise<CreatedInPod> {
+    const { kind } = command;
     if (!('intent' in state)) throw new Error(`${kind} provisioning ${provisioningId} has no intent to resume`);
     const pod = await findPod(this.sql, state.intent.podId);
     const podName = pod?.name ?? state.intent.podId;
+    const adopted = pod && isTaggedKind(kind) ? await this.adopt(command, provisioningId, state, pod) : undefined;
+    if (adopted) return adopted;
     if (state.status === 'provisioningFailed') {
       const { status, message } = state.failure;
       throw mapUpstreamFailure({ upstream: `pod ${podName}`, status, body: { message } });
     }
     throw new VolumeResourceProvisioningInDoubtError(kind, provisioningId, podName);
+  }
+
+  /** The resource the first run made, found by its tag with the caller's token and recorded. */
+  private async adopt(
+    command: CreateVolumeResourceCommand,
+    provisioningId: string,
+    state: VolumeResourceState & { readonly intent: VolumeProvisioningRequestedData },
+    pod: PodView,
+  ): Promise<CreatedInPod | undefined> {
+    const { kind, context } = command;
+    const { token, globalRequestId } = command.forwardFor(pod, pod.podAzName);
+    const caller = { pod, projectId: context.caller.projectId, token, ...(globalRequestId ? { globalRequestId } : {}) };
+    const found = await findTaggedVolumeResources(this.proxy, caller, kind, provisioningId);
+    const [resource] = found.items;
+    if (!resource) return undefined;
+    const resourceId = String(resource['id']);
+    await recordVolumeResourceCreated(
+      this.store,
+      this.routes,
+      { kind, resourceId, provisioningId },
+      state,
+      this.metadata(context),
+    );
+    const response: ForwardedResponse = {
+      status: 202,
+      headers: { 'content-type': 'application/json' },
+      body: { [kind]: resource },
+      podBaseUrl: found.podBaseUrl,
+    };
+    return { response, pod, azName: state.intent.azName, createdId: resourceId };
   }
 
   private metadata(context: RequestContext) {
