@@ -1,4 +1,4 @@
-// Fault injection of the pod simulator at run time, over real sockets: latency, error rate,
+// Fault injection of the pod simulator at run time, over real sockets: latency, late answers, error rate,
 // down (connection refused) and up, hang (client timeout), capacity exhausted, reset.
 import { DELAYS, SimClient, TestSimulator, bootBody, startTestSimulator } from '../src/testing/sim-client';
 
@@ -35,6 +35,24 @@ describe('fault injection', () => {
     const controlStarted = Date.now();
     await control.get('/faults');
     expect(Date.now() - controlStarted).toBeLessThan(200);
+  });
+
+  it('delays the answer after the work is done: a caller that gives up first still finds what it asked for made', async () => {
+    await control.put('/faults', { answerDelayMs: 400 });
+    const impatient = t.cinder.alice.request(
+      'POST',
+      '/volumes',
+      { volume: { size: 1, name: 'answered-late' } },
+      {
+        signal: AbortSignal.timeout(100),
+      },
+    );
+    expect(await connectError(impatient)).not.toBe('no error');
+    const made = [...t.pod.state.cinder.volumes.values()].filter((volume) => volume.name === 'answered-late');
+    expect(made).toHaveLength(1);
+    const started = Date.now();
+    expect((await t.cinder.alice.get(`/volumes/${made[0].id}`)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
   });
 
   it("answers a configured fraction with 503 in the API's own envelope", async () => {

@@ -24,6 +24,10 @@ export function installFaultHook(app: FastifyInstance, faults: FaultState): void
       throw new OpenStackError(errorStatus, INJECTED_MESSAGES[errorStatus] ?? 'Injected fault');
     }
   });
+  app.addHook('onSend', async (request) => {
+    const { answerDelayMs } = faults.settings;
+    if (answerDelayMs > 0 && faults.applies(request.url)) await sleep(answerDelayMs, closing.signal);
+  });
 }
 
 function waitForAbort(signal: AbortSignal): Promise<never> {

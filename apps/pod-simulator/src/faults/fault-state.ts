@@ -4,6 +4,11 @@
 export interface FaultSettings {
   /** Added before every API request is handled. */
   latencyMs: number;
+  /**
+   * Added after a request is handled, before its answer is sent: the pod does the work and the
+   * caller may give up first (a create whose answer is lost).
+   */
+  answerDelayMs: number;
   /** Fraction (0..1) of API requests answered with `errorStatus` instead of being handled. */
   errorRate: number;
   errorStatus: 500 | 503;
@@ -17,6 +22,7 @@ export interface FaultSettings {
 
 export const NO_FAULTS: FaultSettings = Object.freeze({
   latencyMs: 0,
+  answerDelayMs: 0,
   errorRate: 0,
   errorStatus: 503,
   hang: false,

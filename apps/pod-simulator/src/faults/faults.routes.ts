@@ -29,6 +29,8 @@ function parsePatch(body: Json): Partial<FaultSettings> {
   const patch: Partial<FaultSettings> = {};
   const latency = optionalInt(body, 'latencyMs');
   if (latency !== undefined) patch.latencyMs = latency;
+  const answerDelay = optionalInt(body, 'answerDelayMs');
+  if (answerDelay !== undefined) patch.answerDelayMs = answerDelay;
   if (body.errorRate !== undefined) patch.errorRate = parseRate(body.errorRate);
   if (body.errorStatus !== undefined) patch.errorStatus = parseStatus(body.errorStatus);
   const hang = optionalBool(body, 'hang');
