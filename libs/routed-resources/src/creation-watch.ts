@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { KeystoneClient } from '@podgate/openstack';
 import type { PodView } from '@podgate/pods';
 import { PodPoller, type PollVerdict } from './pod-poller';
+import { PolledWatch } from './polled-watch';
 import type { ResolvedRoutedWriteOptions } from './routed-write.options';
 import { TOKEN_REFUSED } from './token-refused';
 
@@ -65,8 +66,8 @@ interface Watched<T> {
  * lists per create. In memory: a restart forgets what was watched.
  * Each slice extends it as its Nest provider, saying how to find and how to record.
  */
-export class CreationWatch<T extends CreationToWatch> {
-  private readonly poller: PodPoller<Watched<T>>;
+export class CreationWatch<T extends CreationToWatch> extends PolledWatch<Watched<T>> {
+  protected readonly poller: PodPoller<Watched<T>>;
   private readonly listTimeoutMs: number;
 
   constructor(
@@ -76,6 +77,7 @@ export class CreationWatch<T extends CreationToWatch> {
     private readonly settings: CreationWatchSettings<T>,
     private readonly logger: Pick<LoggerService, 'log' | 'warn' | 'error'>,
   ) {
+    super();
     const { provisionConfirmIntervalMs: first, provisionConfirmTimeoutMs: timeout, provisionConfirmMaxPending: max } = options;
     this.listTimeoutMs = Math.max(2000, Math.min(10_000, first * 5));
     const name = ({ item }: Watched<T>) => `${settings.noun(item)} of provisioning ${item.provisioningId}`;
@@ -106,21 +108,6 @@ export class CreationWatch<T extends CreationToWatch> {
       `${this.settings.noun(item)} create ${item.provisioningId} on pod ${item.pod.name} in doubt: watching for what it made`,
     );
     this.poller.add(item.pod.podId, item.provisioningId, { item, useService: Boolean(this.service) });
-  }
-
-  /** Creates being watched, on one pod or on all. */
-  pending(podId?: string): number {
-    return this.poller.pending(podId);
-  }
-
-  /** Resolves when every watch has ended (tests; shutdown). */
-  settled(): Promise<void> {
-    return this.poller.settled();
-  }
-
-  /** Aborts every request in flight and forgets what was watched (Nest calls it on shutdown). */
-  onApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
   }
 
   private async check(watched: Watched<T>, signal: AbortSignal): Promise<PollVerdict> {

@@ -3,6 +3,7 @@ import type { ForwardedResponse, ForwardService, KeystoneClient, PodProxy } from
 import type { PodView } from '@podgate/pods';
 import { isItemNotFound } from './item-not-found';
 import { PodPoller, type PollVerdict } from './pod-poller';
+import { PolledWatch } from './polled-watch';
 import type { ResolvedRoutedWriteOptions } from './routed-write.options';
 import { TOKEN_REFUSED } from './token-refused';
 
@@ -47,8 +48,8 @@ interface Watched<T> {
  * resource never confirmed keeps its route until a show sees the pod's 404.
  * Each slice extends it as its Nest provider, naming what to ask and what to record.
  */
-export class DeletionWatch<T extends DeletionToWatch> {
-  private readonly poller: PodPoller<Watched<T>>;
+export class DeletionWatch<T extends DeletionToWatch> extends PolledWatch<Watched<T>> {
+  protected readonly poller: PodPoller<Watched<T>>;
 
   constructor(
     private readonly proxy: Pick<PodProxy, 'forward'>,
@@ -58,6 +59,7 @@ export class DeletionWatch<T extends DeletionToWatch> {
     private readonly settings: DeletionWatchSettings<T>,
     logger: Pick<LoggerService, 'warn' | 'error'>,
   ) {
+    super();
     const { deleteConfirmIntervalMs: first, deleteConfirmTimeoutMs: timeout, deleteConfirmMaxPending: max } = options;
     const name = ({ item }: Watched<T>) => `${settings.noun(item)} ${item.id}`;
     this.poller = new PodPoller<Watched<T>>(
@@ -83,21 +85,6 @@ export class DeletionWatch<T extends DeletionToWatch> {
 
   watch(item: T): void {
     this.poller.add(item.pod.podId, item.id, { item, useService: Boolean(this.service) });
-  }
-
-  /** Deletions being watched, on one pod or on all. */
-  pending(podId?: string): number {
-    return this.poller.pending(podId);
-  }
-
-  /** Resolves when every watch has ended (tests; shutdown). */
-  settled(): Promise<void> {
-    return this.poller.settled();
-  }
-
-  /** Aborts every request in flight and forgets what was watched (Nest calls it on shutdown). */
-  onApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
   }
 
   private async check(watched: Watched<T>, signal: AbortSignal): Promise<PollVerdict> {

@@ -14,3 +14,4 @@ export * from './stream-model';
 export * from './stream-writer';
 export * from './tenant-scope';
 export * from './token-refused';
+export * from './polled-watch';

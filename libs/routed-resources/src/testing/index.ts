@@ -1,2 +1,3 @@
 export * from './pod-test-bed';
 export * from './test-runtime.module';
+export * from './pod-transport';

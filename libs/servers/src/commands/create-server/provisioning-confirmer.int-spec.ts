@@ -1,5 +1,6 @@
 import { type EventStore } from '@podgate/event-store';
-import { type ForwardedResponse, type ForwardRequest, KeystoneClient, PodUnreachableError } from '@podgate/openstack';
+import { type ForwardRequest, PodUnreachableError } from '@podgate/openstack';
+import { faultyTransport, serviceKeystone } from '@podgate/routed-resources/testing';
 import { provisioningIdFor, serverProvisioningStream, serverStream } from '../../domain/server.stream';
 import {
   createServerInput,
@@ -10,15 +11,6 @@ import {
 } from '../../testing/servers-test-bed';
 import { CreateServerCommand } from './create-server.command';
 
-/** podgate's service user in the simulator's Keystone (admin in project `service`). */
-const SERVICE = {
-  username: 'podgate',
-  password: 'podgate-secret',
-  projectName: 'service',
-  userDomainName: 'Default',
-  projectDomainName: 'Default',
-};
-
 const isCreate = (request: ForwardRequest) => request.method === 'POST' && request.path === '/servers';
 const isTaggedList = (request: ForwardRequest) => request.method === 'GET' && request.path === '/servers/detail';
 
@@ -26,23 +18,18 @@ describe('ProvisioningConfirmer: creates whose outcome is in doubt are adopted (
   let bed: ServersTestBed;
   let alice: Tenant;
   /** Every call the handlers made, as the transport saw it. */
-  let calls: ForwardRequest[];
+  const calls: ForwardRequest[] = [];
 
   beforeAll(async () => {
     bed = await openServersTestBed();
     alice = bed.tenant('alice');
   });
   afterAll(() => bed?.close());
-  beforeEach(() => (calls = []));
+  beforeEach(() => calls.splice(0));
 
-  /** The real proxy to the simulator, with `fault` deciding what the handler sees of each answer. */
-  const transport = (
-    fault: (request: ForwardRequest, answer: () => Promise<ForwardedResponse>) => Promise<ForwardedResponse>,
-  ) => ({
-    forward: (request: ForwardRequest) => {
-      calls.push(request);
-      return fault(request, () => bed.proxy.forward(request));
-    },
+  /** The real proxy to the simulator (the bed's, once open), with `fault` deciding what the handler sees of each answer. */
+  const transport: ReturnType<typeof faultyTransport> = (fault) => ({
+    forward: (request) => faultyTransport(bed, calls)(fault).forward(request),
   });
   const timedOut = (request: ForwardRequest) =>
     new PodUnreachableError(`${request.pod.name} compute`, 'no answer within 30000 ms', 'ETIMEDOUT');
@@ -90,12 +77,7 @@ describe('ProvisioningConfirmer: creates whose outcome is in doubt are adopted (
   });
 
   it('with Keystone, asks with podgate’s service token and all_tenants after a pod 5xx, and adopts', async () => {
-    const keystone = new KeystoneClient({
-      url: bed.sim.authUrl,
-      service: SERVICE,
-      endpointInterface: 'public',
-      tokenCacheSeconds: 60,
-    });
+    const keystone = serviceKeystone(bed);
     const handlers = bed.handlers(
       {},
       {

@@ -1,5 +1,6 @@
 import { type EventStore, type NewEvent } from '@podgate/event-store';
-import { type ForwardedResponse, type ForwardRequest, KeystoneClient, PodUnreachableError } from '@podgate/openstack';
+import { type ForwardRequest, PodUnreachableError } from '@podgate/openstack';
+import { faultyTransport, serviceKeystone } from '@podgate/routed-resources/testing';
 import { PROVISIONING_METADATA_KEY } from '@podgate/routed-resources';
 import { VolumeResourceProvisioningInDoubtError } from '../../domain/volume-resource.errors';
 import { volumeProvisioningIdFor, volumeProvisioningStream, volumeResourceStream } from '../../domain/volume-resource.stream';
@@ -13,15 +14,6 @@ import {
   type VolumesTestBed,
 } from '../../testing/volumes-test-bed';
 
-/** podgate's service user in the simulator's Keystone (admin in project `service`). */
-const SERVICE = {
-  username: 'podgate',
-  password: 'podgate-secret',
-  projectName: 'service',
-  userDomainName: 'Default',
-  projectDomainName: 'Default',
-};
-
 const isCreate = (request: ForwardRequest) => request.method === 'POST' && /^\/(volumes|snapshots|backups)$/.test(request.path);
 const isTaggedList = (request: ForwardRequest) =>
   request.method === 'GET' && /^\/(volumes|snapshots)\/detail$/.test(request.path);
@@ -30,23 +22,18 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
   let bed: VolumesTestBed;
   let alice: Tenant;
   /** Every call the handlers made, as the transport saw it. */
-  let calls: ForwardRequest[];
+  const calls: ForwardRequest[] = [];
 
   beforeAll(async () => {
     bed = await openVolumesTestBed();
     alice = bed.tenant('alice');
   });
   afterAll(() => bed?.close());
-  beforeEach(() => (calls = []));
+  beforeEach(() => calls.splice(0));
 
-  /** The real proxy to the simulator, with `fault` deciding what the handler sees of each answer. */
-  const transport = (
-    fault: (request: ForwardRequest, answer: () => Promise<ForwardedResponse>) => Promise<ForwardedResponse>,
-  ) => ({
-    forward: (request: ForwardRequest) => {
-      calls.push(request);
-      return fault(request, () => bed.proxy.forward(request));
-    },
+  /** The real proxy to the simulator (the bed's, once open), with `fault` deciding what the handler sees of each answer. */
+  const transport: ReturnType<typeof faultyTransport> = (fault) => ({
+    forward: (request) => faultyTransport(bed, calls)(fault).forward(request),
   });
   /** The pod makes what the POST asks, and the answer is lost on the way back. */
   const answerLost = transport(async (request, answer) => {
@@ -101,12 +88,7 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
   });
 
   it('with Keystone, asks with podgate’s service token across tenants after a pod 5xx, and adopts', async () => {
-    const keystone = new KeystoneClient({
-      url: bed.sim.authUrl,
-      service: SERVICE,
-      endpointInterface: 'public',
-      tokenCacheSeconds: 60,
-    });
+    const keystone = serviceKeystone(bed);
     const handlers = bed.handlers(
       {},
       {
@@ -144,7 +126,7 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
     await expect(createVolume(lost, 're-run', requestId)).rejects.toBeInstanceOf(PodUnreachableError);
     await lost.provisioning.onApplicationShutdown(); // the confirmer never got to it
 
-    calls = [];
+    calls.splice(0);
     const again = await createVolume(bed.handlers({}, { proxy: transport((_, answer) => answer()) }), 're-run', requestId);
     const [made] = madeOnPod('re-run');
     expect(madeOnPod('re-run')).toHaveLength(1);
@@ -177,7 +159,7 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
     await expect(handlers.create.execute(command())).rejects.toBeInstanceOf(PodUnreachableError);
     expect(calls[0].body).toEqual({ backup: { volume_id: volume.createdId } });
     expect(handlers.provisioning.pending()).toBe(0);
-    calls = [];
+    calls.splice(0);
     const again = bed.handlers({}, { proxy: transport((_, answer) => answer()) }).create.execute(command());
     await expect(again).rejects.toBeInstanceOf(VolumeResourceProvisioningInDoubtError);
     await expect(again).rejects.toMatchObject({ kind: 'conflict' });
@@ -194,7 +176,7 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
     const first = bed.handlers({ provisionConfirmIntervalMs: 60_000 }, { proxy: lostBeforeThePod, store });
     await expect(createVolume(first, 'in-doubt', requestId)).rejects.toBeInstanceOf(PodUnreachableError);
     await first.provisioning.onApplicationShutdown();
-    calls = [];
+    calls.splice(0);
     const again = createVolume(bed.handlers({}, { proxy: transport((_, answer) => answer()) }), 'in-doubt', requestId);
     await expect(again).rejects.toBeInstanceOf(VolumeResourceProvisioningInDoubtError);
     expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /volumes/detail']);
