@@ -22,17 +22,19 @@ export const serviceKeystone = (bed: Pick<PodTestBed, 'sim'>): KeystoneClient =>
     tokenCacheSeconds: 60,
   });
 
+/** Decides what a handler sees of one call: `answer()` forwards it for real. */
+export type PodFault = (request: ForwardRequest, answer: () => Promise<ForwardedResponse>) => Promise<ForwardedResponse>;
+
 /**
- * The bed's real proxy to the simulator, pushing every call onto `calls` as the transport saw it,
- * with `fault` deciding what the handler sees of each answer (`answer()` forwards it for real).
+ * Transports over the bed's real proxy to the simulator (`bedOf` is asked per call, so a spec can
+ * build them before its bed is open), each pushing every call onto `calls` as it saw it, with
+ * `fault` deciding what the handler sees of each answer.
  */
 export const faultyTransport =
-  (bed: Pick<PodTestBed, 'proxy'>, calls: ForwardRequest[]) =>
-  (
-    fault: (request: ForwardRequest, answer: () => Promise<ForwardedResponse>) => Promise<ForwardedResponse>,
-  ): Pick<PodProxy, 'forward'> => ({
+  (bedOf: () => Pick<PodTestBed, 'proxy'>, calls: ForwardRequest[]) =>
+  (fault: PodFault): Pick<PodProxy, 'forward'> => ({
     forward: (request: ForwardRequest) => {
       calls.push(request);
-      return fault(request, () => bed.proxy.forward(request));
+      return fault(request, () => bedOf().proxy.forward(request));
     },
   });

@@ -27,10 +27,7 @@ describe('ProvisioningConfirmer: creates whose outcome is in doubt are adopted (
   afterAll(() => bed?.close());
   beforeEach(() => calls.splice(0));
 
-  /** The real proxy to the simulator (the bed's, once open), with `fault` deciding what the handler sees of each answer. */
-  const transport: ReturnType<typeof faultyTransport> = (fault) => ({
-    forward: (request) => faultyTransport(bed, calls)(fault).forward(request),
-  });
+  const transport = faultyTransport(() => bed, calls);
   const timedOut = (request: ForwardRequest) =>
     new PodUnreachableError(`${request.pod.name} compute`, 'no answer within 30000 ms', 'ETIMEDOUT');
   const madeOnPod = (name: string) =>

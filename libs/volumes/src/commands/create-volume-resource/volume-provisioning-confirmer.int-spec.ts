@@ -31,10 +31,7 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
   afterAll(() => bed?.close());
   beforeEach(() => calls.splice(0));
 
-  /** The real proxy to the simulator (the bed's, once open), with `fault` deciding what the handler sees of each answer. */
-  const transport: ReturnType<typeof faultyTransport> = (fault) => ({
-    forward: (request) => faultyTransport(bed, calls)(fault).forward(request),
-  });
+  const transport = faultyTransport(() => bed, calls);
   /** The pod makes what the POST asks, and the answer is lost on the way back. */
   const answerLost = transport(async (request, answer) => {
     const response = await answer();
