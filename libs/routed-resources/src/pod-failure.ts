@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@podgate/kernel';
+import { DomainError, STATUS_OF_ERROR_KIND } from '@podgate/kernel';
 import { PodUnreachableError } from '@podgate/openstack';
 
 /** Pod fault messages are kept for the audit, not as a place for a pod to write essays. */
@@ -6,20 +6,6 @@ export const MAX_FAILURE_MESSAGE_LENGTH = 500;
 
 /** Network codes that mean "no answer in time" rather than "no connection". */
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
-
-/**
- * The HTTP status of each error kind, as the gateway's one error filter answers it: what the
- * client got is what the failure event records. Keyed by ErrorKind, so a new kind cannot be missed.
- */
-const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
-  badRequest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  itemNotFound: 404,
-  notAcceptable: 406,
-  conflict: 409,
-  serviceUnavailable: 503,
-};
 
 /**
  * What to record when a forward threw instead of answering, with the status the caller gets for
@@ -34,7 +20,7 @@ export function failureOfThrown(error: unknown, secrets: readonly string[]): { s
 
 function statusOfThrown(error: unknown): number {
   if (error instanceof PodUnreachableError) return TIMEOUT_CODES.has(error.networkCode) ? 504 : 503;
-  return error instanceof DomainError ? STATUS_BY_KIND[error.kind] : 503;
+  return error instanceof DomainError ? STATUS_OF_ERROR_KIND[error.kind] : 503;
 }
 
 /** SECURITY: blanks the secrets out before clipping, as openStackErrorMessage does. */

@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError } from '@podgate/kernel';
+import { DomainError, STATUS_OF_ERROR_KIND } from '@podgate/kernel';
 import { isDatabaseUnavailable } from '@podgate/sql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { INTERNAL_ERROR_MESSAGE, openStackError, STATUS_BY_DOMAIN_KIND, UNAVAILABLE_MESSAGE } from './openstack-error';
+import { INTERNAL_ERROR_MESSAGE, openStackError, UNAVAILABLE_MESSAGE } from './openstack-error';
 
 /** The one place where errors become HTTP answers: domain codes, Nest and Fastify exceptions alike. */
 @Catch()
@@ -20,7 +20,7 @@ export class OpenStackErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): { status: number; message: string } {
     if (exception instanceof DomainError)
-      return { status: STATUS_BY_DOMAIN_KIND[exception.kind] ?? 500, message: exception.message };
+      return { status: STATUS_OF_ERROR_KIND[exception.kind] ?? 500, message: exception.message };
     if (exception instanceof HttpException) return { status: exception.getStatus(), message: messageOf(exception) };
     // Raised by Fastify before routing: malformed JSON, unsupported media type, body too large.
     const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;

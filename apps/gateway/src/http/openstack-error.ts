@@ -27,16 +27,6 @@ export function openStackError(status: number, message: string): OpenStackErrorB
   return { [kind]: { code: status, message } };
 }
 
-export const STATUS_BY_DOMAIN_KIND: Readonly<Record<string, number>> = {
-  badRequest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  notAcceptable: 406,
-  itemNotFound: 404,
-  conflict: 409,
-  serviceUnavailable: 503,
-};
-
 /** Never show a client a stack trace or a driver's message for a bug: this is what a 500 says. */
 export const INTERNAL_ERROR_MESSAGE = 'The server has either erred or is incapable of performing the requested operation.';
 

@@ -1,6 +1,6 @@
-import { DomainError } from '@podgate/kernel';
+import { DomainError, STATUS_OF_ERROR_KIND } from '@podgate/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { STATUS_BY_DOMAIN_KIND, openStackError } from '../../http/openstack-error';
+import { openStackError } from '../../http/openstack-error';
 import type { ServiceApi } from '../service-api';
 import { type ApiVersion, type ApiVersionRange, formatApiVersion } from './api-version';
 import { microversionResponseHeaders } from './microversion-headers';
@@ -55,7 +55,7 @@ export function installMicroversionHook(fastify: FastifyInstance, api: ServiceAp
       version = negotiateMicroversion(api, request.headers, range());
     } catch (error) {
       if (!(error instanceof DomainError)) return done(error as Error);
-      const status = STATUS_BY_DOMAIN_KIND[error.kind] ?? 400;
+      const status = STATUS_OF_ERROR_KIND[error.kind] ?? 400;
       void reply
         .code(status)
         .headers(negotiationErrorHeaders(api, error))
