@@ -7,7 +7,7 @@ import { Policy } from '../../http/policy';
 import { computeVersionOf } from '../../api/microversion';
 import { callerForward, segment } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
-import { ProvisioningTagKeeper } from './provisioning-tag';
+import { ProvisioningTagKeeper } from '../../api/provisioning-tag';
 import { actionNameOf } from './server-action';
 import { ServerCalls } from './server-calls';
 import { requestedUnshelveZone, unshelveBodyForPod } from './unshelve-zone';
@@ -50,8 +50,8 @@ export class ServerActionsController {
   private async keepTagOnRebuild(sent: Json, request: FastifyRequest, context: RequestContext, location: ServerLocation) {
     const rebuild = sent.rebuild;
     if (!isRecord(rebuild) || !isRecord(rebuild.metadata)) return sent;
-    const plain = callerForward(request, context, { method: 'GET', path: `/servers/${segment(location.serverId)}/action` });
-    const metadata = await this.tags.keep(rebuild.metadata, location, plain, context.caller.projectId);
+    const holder = { service: 'compute' as const, pod: location.pod, path: `/servers/${segment(location.serverId)}` };
+    const metadata = await this.tags.keep(rebuild.metadata, holder, { request, context });
     return { rebuild: { ...rebuild, metadata } };
   }
 }

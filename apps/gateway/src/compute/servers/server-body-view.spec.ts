@@ -1,5 +1,5 @@
 import { viewServer, viewServerBody } from './server-body-view';
-import { metadataTargetOf, subresourcePathOf, viewMetadataBody } from './server-subresource-path';
+import { subresourcePathOf } from './server-subresource-path';
 import {
   actionNameOf,
   MalformedActionBodyError,
@@ -39,14 +39,6 @@ describe('sub-resource paths', () => {
     expect(subresourcePathOf('/compute/v2.1/servers/abc/metadata/a%20b?x=1')).toBe('metadata/a%20b');
     expect(subresourcePathOf('/compute/v2.1/servers/abc')).toBe('');
     expect(subresourceAction('put', 'metadata/role')).toBe('PUT metadata');
-  });
-
-  it('knows the metadata collection and the provisioning tag’s item, encoded or not', () => {
-    expect(metadataTargetOf('metadata')).toBe('collection');
-    expect(metadataTargetOf(`metadata/${TAG}`)).toBe('tag');
-    expect(metadataTargetOf('metadata/podgate%3Aprovisioning_id')).toBe('tag');
-    expect(metadataTargetOf('metadata/role')).toBeNull();
-    expect(viewMetadataBody({ metadata: { [TAG]: 'p', a: 'b' } })).toEqual({ metadata: { a: 'b' } });
   });
 });
 

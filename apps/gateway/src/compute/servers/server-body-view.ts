@@ -1,4 +1,4 @@
-import { PROVISIONING_METADATA_KEY } from '@podgate/servers';
+import { withHiddenTag } from '../../api/provisioning-tag';
 
 /** What a server body needs to know of its pod: the AZ users see and the pod's own. */
 export interface AzPair {
@@ -20,10 +20,7 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
 export function viewServer(server: Json, pod: AzPair): Json {
   let view = server;
   for (const field of AZ_FIELDS) if (view[field] === pod.podAzName) view = { ...view, [field]: pod.azName };
-  if (isRecord(view.metadata) && Object.hasOwn(view.metadata, PROVISIONING_METADATA_KEY)) {
-    view = { ...view, metadata: withoutProvisioningTag(view.metadata) };
-  }
-  return view;
+  return withHiddenTag(view);
 }
 
 /** `{"server": {...}}` and `{"servers": [...]}` answers viewed; any other body comes back as it was. */
@@ -34,9 +31,4 @@ export function viewServerBody(body: unknown, pod: AzPair): unknown {
     return { ...body, servers: body.servers.map((item) => (isRecord(item) ? viewServer(item, pod) : item)) };
   }
   return body;
-}
-
-export function withoutProvisioningTag(metadata: Json): Json {
-  const { [PROVISIONING_METADATA_KEY]: _tag, ...rest } = metadata;
-  return rest;
 }

@@ -9,13 +9,15 @@ import { callerForward, segment } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import {
   MetadataItemNotFoundError,
+  metadataTargetOf,
   ProvisioningTagKeeper,
   ProvisioningTagReservedError,
   refuseTagWrites,
-} from './provisioning-tag';
+  viewMetadataBody,
+} from '../../api/provisioning-tag';
 import { type ServerCall, ServerCalls } from './server-calls';
 import { subresourceAction } from './server-action';
-import { metadataTargetOf, subresourcePathOf, viewMetadataBody } from './server-subresource-path';
+import { subresourcePathOf } from './server-subresource-path';
 import { ServerScope } from './server-scope';
 import { checkVolumeInServerPod } from './volume-pod.check';
 
@@ -121,11 +123,8 @@ export class ServerSubresourcesController {
       if (method === 'POST') refuseTagWrites(metadata);
       // PUT replaces all metadata: the tag is put back.
       if (method === 'PUT' && typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)) {
-        const plain = callerForward(call.request, call.context, { method: 'GET', path });
-        sent = {
-          ...(body as Json),
-          metadata: await this.tags.keep(metadata as Json, location, plain, call.context.caller.projectId),
-        };
+        const holder = { service: 'compute' as const, pod: location.pod, path: `/servers/${segment(call.serverId)}` };
+        sent = { ...(body as Json), metadata: await this.tags.keep(metadata as Json, holder, call) };
       }
     }
     const forward = callerForward(call.request, call.context, { method, path, body: sent });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProvisioningTagKeeper } from '../../api/provisioning-tag';
 import { ServerLister } from './list/server-lister';
-import { ProvisioningTagKeeper } from './provisioning-tag';
 import { ServerActionsController } from './server-actions.controller';
 import { ServerCalls } from './server-calls';
 import { ServerCreation } from './server-creation';

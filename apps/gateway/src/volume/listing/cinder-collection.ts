@@ -30,6 +30,11 @@ export interface CinderCollection {
   readonly markerNotFound: (markerId: string) => Error;
   /** The body field of a sort key (Cinder's column), or undefined when no body shows it as the pod sorts it. */
   readonly fieldOfSortKey: (key: string) => string | undefined;
+  /**
+   * What podgate hides of an item beyond its links and AZ, in lists and single answers alike
+   * (volumes, snapshots: the provisioning tag in their metadata); none: nothing.
+   */
+  readonly viewItem?: (item: Json) => Json;
 }
 
 /**
@@ -77,13 +82,14 @@ const exactAz = (filter: string, azName: string): boolean => filter === azName;
 /** What the merge applies itself instead of the pods: `offset`. */
 const MERGE_PARAMS = ['offset'];
 
-/** One Cinder collection in each pod, for PodListSource: items with podgate's links and AZ. */
+/** One Cinder collection in each pod, for PodListSource: items with podgate's links and AZ, as the collection shows them. */
 export function cinderPodCollection(
   collection: CinderCollection,
   pairs: QueryPairs,
   links: ApiLinkBase,
   projectId: string,
 ): PodCollection<ListedCinderItem> {
+  const viewItem = collection.viewItem ?? ((item: Json) => item);
   return {
     service: 'volume',
     listPath: `/${collection.name}/detail`,
@@ -91,7 +97,7 @@ export function cinderPodCollection(
     memberKey: collection.itemKey,
     podQuery: (pod, page) => podListQuery(pairs, pod, page, exactAz, MERGE_PARAMS),
     item: (raw: Json, pod: PodView, response: ForwardedResponse) => ({
-      item: withUserAz(clientLinks(raw, response.podBaseUrl, links, projectId), pod),
+      item: viewItem(withUserAz(clientLinks(raw, response.podBaseUrl, links, projectId), pod)),
       pod,
     }),
     sortValues: (listed, keys) => sortValuesOf(listed.item, keys, collection.fieldOfSortKey),

@@ -9,6 +9,7 @@ import {
 } from '../../api/forwarding/routed-collection.controller';
 import type { CinderLister, CinderListing } from '../listing/cinder-lister';
 import { cinderListKindOf } from '../listing/cinder-list.view';
+import { resourceViewOf } from './resource-view';
 import { requireVolumeVersion } from './version-gate';
 import { resourcePath, type VolumeResourceCalls } from './volume-resource-calls';
 
@@ -26,6 +27,8 @@ export interface ChildCollectionOptions {
  * (and a collection's extra routes) is the subclass's.
  */
 export function ChildResourceCollectionController({ kind, updateSince, listing }: ChildCollectionOptions) {
+  // A shown or updated item looks as it does in the collection's lists.
+  const view = resourceViewOf(listing.collection);
   abstract class ChildResourceCollection extends RoutedCollectionController({
     idParam: `${kind}_id`,
     createStatus: 202,
@@ -35,13 +38,13 @@ export function ChildResourceCollectionController({ kind, updateSince, listing }
     protected abstract readonly lister: CinderLister;
 
     showAnswer(call: RoutedCall): Promise<PodAnswer> {
-      return this.calls.read({ ...call, kind }, resourcePath(kind, call.id));
+      return this.calls.read({ ...call, kind }, resourcePath(kind, call.id), view);
     }
 
     updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
       if (updateSince) requireVolumeVersion(call.request, updateSince);
       const forward = callerForward(call.request, call.context, { method: 'PUT', path: `/${kind}s/${segment(call.id)}`, body });
-      return this.calls.write({ ...call, kind }, `PUT ${kind}`, forward);
+      return this.calls.write({ ...call, kind }, `PUT ${kind}`, forward, view);
     }
 
     removeAnswer(call: RoutedCall): Promise<PodAnswer> {

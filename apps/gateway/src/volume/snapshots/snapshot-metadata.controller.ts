@@ -1,23 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerForward, segment } from '../../api/forwarding/caller-forward';
+import { segment } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { type ResourceCall, VolumeResourceCalls } from '../resources/volume-resource-calls';
-
-const asIs = (body: unknown): unknown => body;
+import { ResourceMetadataCalls } from '../resources/resource-metadata';
+import type { ResourceCall } from '../resources/volume-resource-calls';
 
 /**
  * /volume/v3/snapshots/{id}/metadata[/{key}] (snapshot_metadata.py): reads forwarded to the
  * snapshot's pod, writes recorded by the volumes slice as `<METHOD> metadata`. User metadata is
- * passed as it is, never translated.
+ * passed as it is, never translated; podgate's provisioning tag is kept out of it, as for volumes
+ * (ResourceMetadataCalls).
  */
 @Controller('volume/v3/snapshots/:snapshot_id/metadata')
 @Policy('volume:volumes')
 export class SnapshotMetadataController {
-  constructor(private readonly calls: VolumeResourceCalls) {}
+  constructor(private readonly metadata: ResourceMetadataCalls) {}
 
   @Get()
   async index(
@@ -26,7 +26,7 @@ export class SnapshotMetadataController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendPodAnswer(reply, await this.calls.read(this.call(request, context, id), metadataPath(id), asIs));
+    return sendPodAnswer(reply, await this.metadata.read(this.call(request, context, id), metadataRest()));
   }
 
   @Get(':key')
@@ -37,7 +37,7 @@ export class SnapshotMetadataController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendPodAnswer(reply, await this.calls.read(this.call(request, context, id), metadataPath(id, key), asIs));
+    return sendPodAnswer(reply, await this.metadata.read(this.call(request, context, id), metadataRest(key)));
   }
 
   /** Adds and changes keys (Cinder's create: a merge). */
@@ -50,7 +50,7 @@ export class SnapshotMetadataController {
     @RequestCtx() c: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.write(this.call(r, c, id), 'POST', metadataPath(id), b, reply);
+    return this.write(this.call(r, c, id), 'POST', metadataRest(), b, reply);
   }
 
   /** Replaces all of it (Cinder's update_all). */
@@ -63,7 +63,7 @@ export class SnapshotMetadataController {
     @RequestCtx() c: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.write(this.call(r, c, id), 'PUT', metadataPath(id), b, reply);
+    return this.write(this.call(r, c, id), 'PUT', metadataRest(), b, reply);
   }
 
   @Put(':key')
@@ -76,7 +76,7 @@ export class SnapshotMetadataController {
     @RequestCtx() c: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.write(this.call(r, c, id), 'PUT', metadataPath(id, key), b, reply);
+    return this.write(this.call(r, c, id), 'PUT', metadataRest(key), b, reply);
   }
 
   @Delete(':key')
@@ -88,18 +88,17 @@ export class SnapshotMetadataController {
     @RequestCtx() c: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.write(this.call(r, c, id), 'DELETE', metadataPath(id, key), undefined, reply);
+    return this.write(this.call(r, c, id), 'DELETE', metadataRest(key), undefined, reply);
   }
 
   private call(request: FastifyRequest, context: RequestContext, id: string): ResourceCall {
     return { request, context, kind: 'snapshot', id };
   }
 
-  private async write(call: ResourceCall, method: string, path: string, body: unknown, reply: FastifyReply) {
-    const forward = callerForward(call.request, call.context, { method, path, body, query: '' });
-    return sendPodAnswer(reply, await this.calls.write(call, `${method} metadata`, forward, asIs));
+  private async write(call: ResourceCall, method: 'POST' | 'PUT' | 'DELETE', rest: string, body: unknown, reply: FastifyReply) {
+    return sendPodAnswer(reply, await this.metadata.write(call, method, rest, body));
   }
 }
 
-const metadataPath = (id: string, key?: string): string =>
-  `/snapshots/${segment(id)}/metadata${key === undefined ? '' : `/${segment(key)}`}`;
+/** The sub-resource below `/snapshots/{id}/`, the key (decoded by the router) encoded again for the pod. */
+const metadataRest = (key?: string): string => (key === undefined ? 'metadata' : `metadata/${segment(key)}`);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProvisioningTagKeeper } from '../../api/provisioning-tag';
 import { CinderLister } from '../listing/cinder-lister';
 import { InPodCreation } from '../resources/in-pod-creation';
+import { ResourceMetadataCalls } from '../resources/resource-metadata';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { SnapshotActionsController } from './snapshot-actions.controller';
 import { SnapshotMetadataController } from './snapshot-metadata.controller';
@@ -13,6 +15,6 @@ import { SnapshotsController } from './snapshots.controller';
  */
 @Module({
   controllers: [SnapshotsController, SnapshotActionsController, SnapshotMetadataController],
-  providers: [InPodCreation, CinderLister, VolumeResourceCalls],
+  providers: [InPodCreation, CinderLister, VolumeResourceCalls, ProvisioningTagKeeper, ResourceMetadataCalls],
 })
 export class SnapshotsHttpModule {}

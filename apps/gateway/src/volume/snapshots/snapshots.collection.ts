@@ -1,11 +1,15 @@
 import { VolumeResourceNotFoundError } from '@podgate/volumes';
 import type { QueryPairs } from '../../api/links';
+import { withHiddenTag } from '../../api/provisioning-tag';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
 import type { CinderListing } from '../listing/cinder-lister';
 
 type Json = Record<string, unknown>;
 
-/** Snapshots as the merged list sees them (views/snapshots.py, the extended attributes of the detail). */
+/**
+ * Snapshots as the merged list sees them (views/snapshots.py, the extended attributes of the
+ * detail), podgate's provisioning tag out of their metadata.
+ */
 export const SNAPSHOTS: CinderCollection = {
   name: 'snapshots',
   itemKey: 'snapshot',
@@ -18,6 +22,7 @@ export const SNAPSHOTS: CinderCollection = {
     user_id: 'user_id',
     group_snapshot_id: 'group_snapshot_id',
   }),
+  viewItem: withHiddenTag,
 };
 
 /** What Cinder's summary view of a snapshot shows: the detail without its extended and microversion fields. */

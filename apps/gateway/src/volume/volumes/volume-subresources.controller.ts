@@ -1,15 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { RequestContext } from '@podgate/kernel';
-import { resourcePath } from '@podgate/volumes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { callerForward } from '../../api/forwarding/caller-forward';
 import { sendPodAnswer } from '../../api/forwarding/pod-answer';
-import { subresourceAction } from '../../compute/servers/server-action';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
-import { type ResourceCall, VolumeResourceCalls } from '../resources/volume-resource-calls';
-
-const asIs = (body: unknown): unknown => body;
+import { ResourceMetadataCalls } from '../resources/resource-metadata';
+import type { ResourceCall } from '../resources/volume-resource-calls';
 
 /**
  * What follows `/volumes/{id}/` in the request URL, still percent-encoded as the client sent it
@@ -27,12 +23,13 @@ export function volumeSubresourceOf(url: string): string {
  * Everything below /volume/v3/volumes/{id}/ but `action`: metadata (the collection and each key;
  * Cinder answers GET, which Trio2o refused with a 405) and any other sub-resource (encryption...).
  * Reads are forwarded to the volume's pod, writes recorded by the volumes slice as
- * `<METHOD> <sub-resource>` (`PUT metadata`, `DELETE metadata`). User metadata is never translated.
+ * `<METHOD> <sub-resource>` (`PUT metadata`, `DELETE metadata`). User metadata is never translated;
+ * podgate's provisioning tag is kept out of it (ResourceMetadataCalls).
  */
 @Controller('volume/v3/volumes/:volume_id')
 @Policy('volume:volumes')
 export class VolumeSubresourcesController {
-  constructor(private readonly calls: VolumeResourceCalls) {}
+  constructor(private readonly metadata: ResourceMetadataCalls) {}
 
   @Get('*')
   async read(
@@ -41,8 +38,8 @@ export class VolumeSubresourcesController {
     @RequestCtx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const path = `${resourcePath('volume', id)}/${volumeSubresourceOf(request.url)}`;
-    return sendPodAnswer(reply, await this.calls.read({ request, context, kind: 'volume', id }, path, asIs));
+    const call = { request, context, kind: 'volume' as const, id };
+    return sendPodAnswer(reply, await this.metadata.read(call, volumeSubresourceOf(request.url)));
   }
 
   @Post('*')
@@ -80,14 +77,7 @@ export class VolumeSubresourcesController {
     return this.write({ request: r, context: c, kind: 'volume', id }, 'DELETE', undefined, reply);
   }
 
-  private async write(call: ResourceCall, method: string, body: unknown, reply: FastifyReply) {
-    const rest = volumeSubresourceOf(call.request.url);
-    const action = subresourceAction(method, rest);
-    const forward = callerForward(call.request, call.context, {
-      method,
-      path: `${resourcePath('volume', call.id)}/${rest}`,
-      body,
-    });
-    return sendPodAnswer(reply, await this.calls.write(call, action, forward, asIs));
+  private async write(call: ResourceCall, method: 'POST' | 'PUT' | 'DELETE', body: unknown, reply: FastifyReply) {
+    return sendPodAnswer(reply, await this.metadata.write(call, method, volumeSubresourceOf(call.request.url), body));
   }
 }

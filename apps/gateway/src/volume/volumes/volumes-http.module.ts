@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProvisioningTagKeeper } from '../../api/provisioning-tag';
 import { CinderLister } from '../listing/cinder-lister';
+import { ResourceMetadataCalls } from '../resources/resource-metadata';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { VolumeCreation } from './create/volume-creation';
 import { VolumeSummaries } from './summary/volume-summary';
@@ -17,6 +19,14 @@ import { VolumesController } from './volumes.controller';
  */
 @Module({
   controllers: [VolumesController, VolumeActionsController, VolumeSubresourcesController, VolumeAvailabilityZonesController],
-  providers: [VolumeCreation, CinderLister, VolumeResourceCalls, VolumeTypeIds, VolumeSummaries],
+  providers: [
+    VolumeCreation,
+    CinderLister,
+    VolumeResourceCalls,
+    VolumeTypeIds,
+    VolumeSummaries,
+    ProvisioningTagKeeper,
+    ResourceMetadataCalls,
+  ],
 })
 export class VolumesHttpModule {}

@@ -1,4 +1,5 @@
 import { VolumeResourceNotFoundError } from '@podgate/volumes';
+import { withHiddenTag } from '../../api/provisioning-tag';
 import { type CinderCollection, fieldsOf } from '../listing/cinder-collection';
 
 type Json = Record<string, unknown>;
@@ -6,7 +7,7 @@ type Json = Record<string, unknown>;
 /**
  * Volumes as the merged list sees them: where each Cinder sort column shows in a volume body
  * (views/volumes.py detail). volume_type is left out: a body names the type, the pods sort by
- * their own type ids.
+ * their own type ids. podgate's provisioning tag is out of every volume's metadata.
  */
 export const VOLUMES: CinderCollection = {
   name: 'volumes',
@@ -29,6 +30,7 @@ export const VOLUMES: CinderCollection = {
     replication_status: 'replication_status',
     encrypted: 'encrypted',
   }),
+  viewItem: withHiddenTag,
 };
 
 /** Cinder's summary view of a volume: id, name, links. */

@@ -12,10 +12,13 @@ import {
   type RoutedCall,
 } from '../../api/forwarding/routed-collection.controller';
 import { apiVersionOf } from '../../api/microversion';
+import { refuseTagWrites } from '../../api/provisioning-tag';
 import { RequestCtx } from '../../http/auth';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
 import { cinderListKindOf } from '../listing/cinder-list.view';
+import { ResourceMetadataCalls } from '../resources/resource-metadata';
+import { resourceViewOf } from '../resources/resource-view';
 import { VolumeResourceCalls } from '../resources/volume-resource-calls';
 import { VolumeCreation } from './create/volume-creation';
 import { isAllTenants, isWithCount, parseVolumeListQuery } from './list/volume-list.params';
@@ -23,11 +26,17 @@ import { VolumeSummaries } from './summary/volume-summary';
 import { VolumeTypeIds } from './volume-type-ids';
 import { VOLUMES, volumeSummary } from './volumes.collection';
 
+type Json = Record<string, unknown>;
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A volume answer as users see it: podgate's AZ, no provisioning tag (VOLUMES.viewItem), as in lists. */
+const viewVolume = resourceViewOf(VOLUMES);
+
 /**
  * /volume/v3/volumes: Cinder's volumes API over the pods. Create goes to the pod the volumes slice
  * picks (or the pod of the snapshot, volume or backup it copies), lists merge every pod holding the
  * caller's volumes, the rest goes to the volume's own pod. Every volume shown has podgate's
- * `volume_type_id` (3.63+), not its pod's.
+ * `volume_type_id` (3.63+), not its pod's, and none shows podgate's provisioning tag.
  */
 @Controller('volume/v3/volumes')
 @Policy('volume:volumes')
@@ -42,6 +51,7 @@ export class VolumesController extends RoutedCollectionController({
     private readonly calls: VolumeResourceCalls,
     private readonly typeIds: VolumeTypeIds,
     private readonly summaries: VolumeSummaries,
+    private readonly metadata: ResourceMetadataCalls,
   ) {
     super();
   }
@@ -49,7 +59,7 @@ export class VolumesController extends RoutedCollectionController({
   async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     const { body: _none, ...forward } = callerForward(request, context, { method: 'POST', path: '/volumes', query: '' });
     const created = await this.creation.create(body, apiVersionOf(request), context, forward);
-    const answer = this.calls.answer({ request, context }, created.response, { pod: created.pod });
+    const answer = this.calls.answer({ request, context }, created.response, { pod: created.pod }, viewVolume);
     return this.typeIds.inAnswer(answer, created.pod.podId);
   }
 
@@ -76,15 +86,26 @@ export class VolumesController extends RoutedCollectionController({
   async showAnswer(call: RoutedCall): Promise<PodAnswer> {
     const at = { ...call, kind: 'volume' as const };
     const location = await this.calls.locate(at);
-    const answer = await this.calls.read(at, resourcePath('volume', call.id), undefined, location);
+    const answer = await this.calls.read(at, resourcePath('volume', call.id), viewVolume, location);
     return this.typeIds.inAnswer(answer, location.pod.podId);
   }
 
+  /** An update's `metadata` replaces all of the volume's (Cinder's volume_update): never naming the tag, always keeping it. */
   async updateAnswer(call: RoutedCall, body: unknown): Promise<PodAnswer> {
     const at = { ...call, kind: 'volume' as const };
+    const volume = isRecord(body) && isRecord(body.volume) ? body.volume : undefined;
+    refuseTagWrites(volume?.metadata);
     const location = await this.calls.locate(at);
-    const forward = callerForward(call.request, call.context, { method: 'PUT', path: resourcePath('volume', call.id), body });
-    const answer = await this.calls.write(at, 'PUT volume', forward, undefined, location);
+    const sent =
+      volume && isRecord(volume.metadata)
+        ? { ...(body as Json), volume: { ...volume, metadata: await this.metadata.keepTag(at, volume.metadata, location) } }
+        : body;
+    const forward = callerForward(call.request, call.context, {
+      method: 'PUT',
+      path: resourcePath('volume', call.id),
+      body: sent,
+    });
+    const answer = await this.calls.write(at, 'PUT volume', forward, viewVolume, location);
     return this.typeIds.inAnswer(answer, location.pod.podId);
   }
 

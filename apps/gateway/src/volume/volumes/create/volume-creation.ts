@@ -10,6 +10,7 @@ import type { SqlClient } from '@podgate/sql';
 import { findVolumeTypeForCreate } from '@podgate/volume-types';
 import { CreateVolumeResourceCommand, type CreatedInPod, type CreatePlacement, type VolumeForward } from '@podgate/volumes';
 import type { ApiVersion } from '../../../api/microversion';
+import { refuseTagWrites } from '../../../api/provisioning-tag';
 import { podAzOf } from '../../az-translation';
 import { volumeTypeNotFound } from '../volume-type-ref';
 import { InvalidCreateVolumeBodyError, type ValidCreateVolume, validateCreateVolumeBody } from './create-volume-body';
@@ -18,10 +19,11 @@ import { InvalidCreateVolumeBodyError, type ValidCreateVolume, validateCreateVol
 export type CreateForward = Omit<VolumeForward, 'body'>;
 
 /**
- * POST /volumes up to the volumes slice: Cinder's body checks, the volume type (its affinity tag
- * steers the binding; the pods know it by name, their ids differ), the AZ (podgate's names), then
- * CreateVolumeResourceCommand, which picks the pod, records the intent and forwards. A volume made
- * from a snapshot, volume or backup goes to that resource's pod: a pod cannot copy from another.
+ * POST /volumes up to the volumes slice: Cinder's body checks (and none of podgate's provisioning
+ * tag in the metadata), the volume type (its affinity tag steers the binding; the pods know it by
+ * name, their ids differ), the AZ (podgate's names), then CreateVolumeResourceCommand, which picks
+ * the pod, records the intent and forwards. A volume made from a snapshot, volume or backup goes
+ * to that resource's pod: a pod cannot copy from another.
  */
 @Injectable()
 export class VolumeCreation {
@@ -33,6 +35,8 @@ export class VolumeCreation {
 
   async create(input: unknown, version: ApiVersion, context: RequestContext, forward: CreateForward): Promise<CreatedInPod> {
     const valid = validateCreateVolumeBody(input, version);
+    // The volumes slice puts podgate's provisioning tag in every create's metadata; a user's is refused.
+    refuseTagWrites(valid.body.volume.metadata);
     const { projectId } = context.caller;
     const type = await findVolumeTypeForCreate(this.sql, valid.volumeType, projectId, tenantScopeOf(context) === null);
     if (valid.volumeType !== undefined && !type) throw volumeTypeNotFound(valid.volumeType);

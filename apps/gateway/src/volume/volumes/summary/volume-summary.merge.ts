@@ -1,3 +1,5 @@
+import { PROVISIONING_METADATA_KEY } from '@podgate/routed-resources';
+
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -5,6 +7,7 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
  * Cinder's `{"volume-summary": {...}}` over pods (api/v3/views/volumes.py quick_summary): the
  * counts and sizes summed; with `withMetadata` (3.36+) every key's distinct values, in the order
  * first seen, as each pod's db get_volume_summary lists them (a value is listed once per key).
+ * podgate's provisioning tag is no key of the user's: it is left out, values and all.
  */
 export function mergeVolumeSummaries(answers: readonly unknown[], withMetadata: boolean): Json {
   let totalCount = 0;
@@ -17,6 +20,7 @@ export function mergeVolumeSummaries(answers: readonly unknown[], withMetadata: 
     totalSize += numberOf(summary.total_size);
     if (!isRecord(summary.metadata)) continue;
     for (const [key, values] of Object.entries(summary.metadata)) {
+      if (key === PROVISIONING_METADATA_KEY) continue;
       const merged = metadata.get(key) ?? [];
       for (const value of Array.isArray(values) ? values : [values]) if (!merged.includes(value)) merged.push(value);
       metadata.set(key, merged);

@@ -23,6 +23,13 @@ describe('mergeVolumeSummaries', () => {
     expect(mergeVolumeSummaries([summaryOf(2, 3, { env: ['prod'] })], false)).toEqual(summaryOf(2, 3));
     expect(mergeVolumeSummaries([], true)).toEqual(summaryOf(0, 0, {}));
   });
+
+  it('leaves podgate’s provisioning tag out of the metadata, values and all', () => {
+    const tagged = summaryOf(2, 2, { 'podgate:provisioning_id': ['p1', 'p2'], env: ['prod'] });
+    expect(mergeVolumeSummaries([tagged, summaryOf(1, 1, { 'podgate:provisioning_id': ['p3'] })], true)).toEqual(
+      summaryOf(3, 3, { env: ['prod'] }),
+    );
+  });
 });
 
 describe('VolumeSummaries', () => {
