@@ -30,7 +30,7 @@ import { resolveVolumesWriteOptions, VOLUMES_WRITE_OPTIONS, type VolumesWriteOpt
 import { CreateVolumeResourceCommand } from './create-volume-resource.command';
 import { createdIdIn } from './created-id';
 import { recordVolumeResourceCreated } from './record-volume-resource-created';
-import { findTaggedVolumeResources, isTaggedKind, withProvisioningTag } from './tagged-volume-resources';
+import { carriesProvisioningTag, findTaggedVolumeResources, withProvisioningTag } from './tagged-volume-resources';
 import { VolumeProvisioningConfirmer } from './volume-provisioning-confirmer';
 
 /** What the handler needs of the command bus: SelectPod (the bindings slice). */
@@ -197,13 +197,15 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
   }
 
   /**
-   * The pod may have made the resource while podgate could not record it. Only kinds that carry the
-   * provisioning tag can be found again; a backup in this state stays unrouted (logged).
+   * The pod may have made the resource while podgate could not record it. Only creates that carry
+   * the provisioning tag can be found again; a backup or a restore in this state stays unrouted (logged).
    */
   private confirmLater(command: CreateVolumeResourceCommand, provisioningId: string, pod: PodView, forward: VolumeForward): void {
     const { kind, context } = command;
-    if (!isTaggedKind(kind)) {
-      this.logger.warn(`${kind} provisioning ${provisioningId} on pod ${pod.name} in doubt; Cinder cannot find a ${kind} by tag`);
+    if (!carriesProvisioningTag(kind, forward)) {
+      this.logger.warn(
+        `${kind} provisioning ${provisioningId} on pod ${pod.name} in doubt; this create carries no tag to find it by`,
+      );
       return;
     }
     this.confirmer.watch({
@@ -223,7 +225,7 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
    * - the resource carrying the provisioning tag: record it (a no-op if recorded) and answer 202
    *   with the pod's view of it, as the first run's answer would have been;
    * - none, and a failure recorded: answer that failure again;
-   * - none, no outcome, or a kind Cinder cannot find by tag: VolumeResourceProvisioningInDoubtError
+   * - none, no outcome, or a create without a tag (backups, restores): VolumeResourceProvisioningInDoubtError
    *   (409). Forwarding again could make a second resource.
    */
   private async resume(
@@ -235,7 +237,7 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     if (!('intent' in state)) throw new Error(`${kind} provisioning ${provisioningId} has no intent to resume`);
     const pod = await findPod(this.sql, state.intent.podId);
     const podName = pod?.name ?? state.intent.podId;
-    const adopted = pod && isTaggedKind(kind) ? await this.adopt(command, provisioningId, state, pod) : undefined;
+    const adopted = pod ? await this.adopt(command, provisioningId, state, pod) : undefined;
     if (adopted) return adopted;
     if (state.status === 'provisioningFailed') {
       const { status, message } = state.failure;
@@ -244,7 +246,7 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     throw new VolumeResourceProvisioningInDoubtError(kind, provisioningId, podName);
   }
 
-  /** The resource the first run made, found by its tag with the caller's token and recorded. */
+  /** The resource the first run made, found by its tag with the caller's token and recorded (creates that carry one). */
   private async adopt(
     command: CreateVolumeResourceCommand,
     provisioningId: string,
@@ -252,7 +254,9 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     pod: PodView,
   ): Promise<CreatedInPod | undefined> {
     const { kind, context } = command;
-    const { token, globalRequestId } = command.forwardFor(pod, pod.podAzName);
+    const forward = command.forwardFor(pod, pod.podAzName);
+    if (!carriesProvisioningTag(kind, forward)) return undefined;
+    const { token, globalRequestId } = forward;
     const caller = { pod, projectId: context.caller.projectId, token, ...(globalRequestId ? { globalRequestId } : {}) };
     const found = await findTaggedVolumeResources(this.proxy, caller, kind, provisioningId);
     const [resource] = found.items;

@@ -31,6 +31,16 @@ export interface TaggedVolumeResources {
 export const isTaggedKind = (kind: VolumeResourceKind): boolean => VOLUME_RESOURCE_KINDS[kind].taggedWith !== null;
 
 /**
+ * Whether this create goes to the pod with the provisioning tag, so what it made can be found again:
+ * a volume or snapshot create (`{"volume": {...}}`), not a backup, nor a restore (`{"restore": ...}`),
+ * whose new volume carries its source's metadata instead.
+ */
+export function carriesProvisioningTag(kind: VolumeResourceKind, forward: Pick<VolumeForward, 'body'>): boolean {
+  const body = forward.body;
+  return isTaggedKind(kind) && isRecord(body) && isRecord(body[kind]);
+}
+
+/**
  * A create's call with the provisioning tag in its metadata, for the kinds Cinder can find by it
  * (volumes, snapshots); anything else (a backup, a restore's `{"restore": ...}`) unchanged. The tag
  * is added after the request summary is taken, so it is never recorded as a user's metadata key.
@@ -38,7 +48,7 @@ export const isTaggedKind = (kind: VolumeResourceKind): boolean => VOLUME_RESOUR
 export function withProvisioningTag(kind: VolumeResourceKind, forward: VolumeForward, provisioningId: string): VolumeForward {
   const body = forward.body;
   const inner = isRecord(body) ? body[kind] : undefined;
-  if (!isTaggedKind(kind) || !isRecord(body) || !isRecord(inner)) return forward;
+  if (!carriesProvisioningTag(kind, forward) || !isRecord(body) || !isRecord(inner)) return forward;
   const metadata = isRecord(inner['metadata']) ? inner['metadata'] : {};
   const tagged = { ...inner, metadata: { ...metadata, [PROVISIONING_METADATA_KEY]: provisioningId } };
   return { ...forward, body: { ...body, [kind]: tagged } };
