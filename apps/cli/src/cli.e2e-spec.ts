@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@podgate/config';
 import { streamName } from '@podgate/event-store';
-import { testEvents } from '@podgate/event-store/testing';
+import { testEvent } from '@podgate/event-store/testing';
 import { findProjection, openRuntime } from '@podgate/runtime';
 import { buildCli } from './cli';
 
@@ -20,7 +20,11 @@ describe('podgate projections (embedded store)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'podgate-cli-'));
     process.env.PODGATE_DATA_DIR = dataDir;
     const runtime = await openRuntime(loadConfig(process.env));
-    await runtime.eventStore.append(streamName('cliTest', 'a'), testEvents(3), 'no_stream');
+    await runtime.eventStore.append(
+      streamName('cliTest', 'a'),
+      [1, 2, 3].map((n) => testEvent('PodMaintenanceEnded', { podId: `cli-test-${n}` })),
+      'no_stream',
+    );
     await runtime.close();
     output = [];
     write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => output.push(String(chunk)) > 0);

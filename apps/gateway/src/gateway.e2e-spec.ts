@@ -59,7 +59,9 @@ describe('gateway on the embedded store', () => {
   it('keeps events and read models across a restart', async () => {
     const first = await boot({ PODGATE_DATA_DIR: dataDir });
     const stream = streamName('e2eRestart', 'one');
-    const appended = await first.get<EventStore>(EVENT_STORE).append(stream, [testEvent('ThingHappened')], 'no_stream');
+    const appended = await first
+      .get<EventStore>(EVENT_STORE)
+      .append(stream, [testEvent('PodMaintenanceEnded', { podId: 'e2e-restart' })], 'no_stream');
     expect(await first.get(ProjectionSupervisor).waitFor(appended.position, 5000)).toBe(true);
     await first.close();
 
@@ -69,11 +71,11 @@ describe('gateway on the embedded store', () => {
       const audit = await second
         .get<SqlClient>(READ_MODEL_SQL)
         .query<{ type: string }>('SELECT type FROM rm_audit WHERE stream = $1', [stream]);
-      expect(audit.rows).toEqual([{ type: 'ThingHappened' }]);
+      expect(audit.rows).toEqual([{ type: 'PodMaintenanceEnded' }]);
       const health = await request(second.getHttpServer()).get('/healthz').expect(200);
       // Every event in the log, ours and what the gateway itself records at first start (the default volume type).
       const all = await second.get<EventStore>(EVENT_STORE).readAll();
-      expect(all.map((e) => e.type)).toContain('ThingHappened');
+      expect(all.map((e) => e.type)).toContain('PodMaintenanceEnded');
       expect(health.body.details.projections.lag[0]).toMatchObject({
         projection: 'audit-log',
         eventsApplied: all.length,

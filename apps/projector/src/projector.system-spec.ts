@@ -36,7 +36,9 @@ describe('gateway + standalone projector on a PostgreSQL server', () => {
 
   it('is not ready while nothing projects, and ready once the projector has caught up', async () => {
     const stream = streamName(uniqueCategory('projector'), 'a');
-    await gateway.get<EventStore>(EVENT_STORE).append(stream, [testEvent('ProjectorTested')], 'no_stream');
+    await gateway
+      .get<EventStore>(EVENT_STORE)
+      .append(stream, [testEvent('PodMaintenanceEnded', { podId: 'projector-test' })], 'no_stream');
     await new Promise((resolve) => setTimeout(resolve, 50));
     const notReady = await request(gateway.getHttpServer()).get('/readyz');
     expect(notReady.body.details.projections.lag[0].eventsBehind).toBeGreaterThan(0);

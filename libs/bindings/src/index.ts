@@ -1,6 +1,7 @@
 export * from './domain/binding.decider';
 export * from './domain/binding.errors';
 export * from './domain/binding.events';
+export * from './domain/binding.event-definitions';
 export * from './domain/binding.stream';
 export * from './projections/bindings/bindings.projection';
 export * from './queries/bindings/binding.queries';

@@ -2,6 +2,7 @@ export * from './event-store.port';
 export * from './event-store.errors';
 export * from './decide-on-stream';
 export * from './event-type-registry';
+export * from './checked-event-store';
 export * from './filter';
 export * from './position';
 export * from './stream-name';

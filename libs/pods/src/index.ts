@@ -8,10 +8,12 @@ export * from './projections/pods/pods.projection';
 export * from './domain/pod.decider';
 export * from './domain/pod.errors';
 export * from './domain/pod.events';
+export * from './domain/pod.event-definitions';
 export * from './domain/pod.stream';
 export * from './domain/pod.validation';
 export * from './domain/pod-usage.decider';
 export * from './domain/pod-usage.events';
+export * from './domain/pod-usage.event-definitions';
 // Commands
 export * from './commands/pods-write.options';
 export * from './commands/pod-writer';

@@ -1,4 +1,5 @@
 export * from './data-dir-lock';
+export * from './event-types';
 export * from './open-runtime';
 export * from './projection-supervisor';
 export * from './projections';

@@ -1,15 +1,17 @@
 import { join } from 'node:path';
 import type { EventStoreConfig, PodgateConfig, ReadModelConfig } from '@podgate/config';
-import { createEsdbEventStore, type EventStore, openPostgresEventStore } from '@podgate/event-store';
+import { checkedEventStore, createEsdbEventStore, type EventStore, openPostgresEventStore } from '@podgate/event-store';
 import { migrateReadModel, type Projection, type RunnerLogger } from '@podgate/read-model';
 import { lentClient, PgPoolClient, PGliteClient, type SqlClient } from '@podgate/sql';
 import { lockDataDir } from './data-dir-lock';
+import { eventTypeRegistry } from './event-types';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { ALL_PROJECTIONS } from './projections';
 
 /** The stores and projections of one podgate process, opened from its configuration. */
 export interface Runtime {
   readonly config: PodgateConfig;
+  /** Appends are checked against every registered event definition (event-types.ts) before anything is written. */
   readonly eventStore: EventStore;
   readonly readModel: SqlClient;
   readonly projections: ProjectionSupervisor;
@@ -35,11 +37,12 @@ export async function openRuntime(config: PodgateConfig, options: RuntimeOptions
         : lentClient(embedded!); // openEmbedded opened it: some store is embedded
     const readModel = sqlFor(config.readModel);
     closers.push(() => readModel.close());
-    const eventStore =
+    const adapter =
       config.eventStore.kind === 'esdb'
         ? createEsdbEventStore(config.eventStore.connectionString)
         : await openPostgresEventStore(sqlFor(config.eventStore));
-    closers.push(() => eventStore.close());
+    closers.push(() => adapter.close());
+    const eventStore = checkedEventStore(adapter, eventTypeRegistry());
 
     const projections = options.projections ?? ALL_PROJECTIONS;
     await migrateReadModel(readModel, projections);

@@ -16,7 +16,7 @@ const id = z.string().min(1);
 const count = z.number().int().min(0);
 const generation = z.number().int().min(1);
 
-const defined = z.object({
+const defined = z.strictObject({
   flavorId: id,
   name: id,
   ram: count,
@@ -28,13 +28,13 @@ const defined = z.object({
   isPublic: z.boolean(),
   description: z.string().nullable(),
 });
-const deleted = z.object({ flavorId: id });
-const described = z.object({ flavorId: id, description: z.string().nullable() });
-const specsSet = z.object({ flavorId: id, specs: z.record(z.string(), z.string()) });
-const specDeleted = z.object({ flavorId: id, key: id });
-const access = z.object({ flavorId: id, projectId: id });
-const synced = z.object({ flavorId: id, podId: id, generation });
-const syncFailed = z.object({
+const deleted = z.strictObject({ flavorId: id });
+const described = z.strictObject({ flavorId: id, description: z.string().nullable() });
+const specsSet = z.strictObject({ flavorId: id, specs: z.record(z.string(), z.string()) });
+const specDeleted = z.strictObject({ flavorId: id, key: id });
+const access = z.strictObject({ flavorId: id, projectId: id });
+const synced = z.strictObject({ flavorId: id, podId: id, generation });
+const syncFailed = z.strictObject({
   flavorId: id,
   podId: id,
   generation,

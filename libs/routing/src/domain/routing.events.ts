@@ -48,7 +48,7 @@ export const routingId = (resourceType: RoutedResourceType, topId: string, podId
 const nonEmpty = z.string().min(1);
 const resourceType = z.enum(ROUTED_RESOURCE_TYPES);
 
-const resourceRouted = z.object({
+const resourceRouted = z.strictObject({
   resourceType,
   topId: nonEmpty,
   bottomId: nonEmpty,
@@ -57,7 +57,7 @@ const resourceRouted = z.object({
   azName: nonEmpty,
 });
 
-const resourceUnrouted = z.object({ resourceType, topId: nonEmpty, podId: nonEmpty });
+const resourceUnrouted = z.strictObject({ resourceType, topId: nonEmpty, podId: nonEmpty });
 
 /** Parsers for the event-type registry; the projection decodes with them too, so bad data fails loudly, named. */
 export const ROUTING_EVENT_DEFINITIONS = [

@@ -50,7 +50,7 @@ const provisioningRequested = z.strictObject({
   request: requestSummary,
 });
 
-const created = z.object({
+const created = z.strictObject({
   serverId: id,
   provisioningId: id,
   podId: id,
@@ -60,13 +60,13 @@ const created = z.object({
   name: z.string(),
 });
 
-const provisioningFailed = z.object({ provisioningId: id, podId: id, status, message: z.string() });
-const actionRequested = z.object({ serverId: id, podId: id, projectId: id, actionId: id, action: id });
-const actionSucceeded = z.object({ serverId: id, projectId: id, actionId: id, status });
-const actionFailed = z.object({ serverId: id, projectId: id, actionId: id, status, message: z.string() });
-const deleteRequested = z.object({ serverId: id, podId: id, projectId: id, deleteId: id });
-const deleteFailed = z.object({ serverId: id, podId: id, projectId: id, deleteId: id, status, message: z.string() });
-const deleted = z.object({ serverId: id, podId: id, projectId: id, deleteId: id.nullable() });
+const provisioningFailed = z.strictObject({ provisioningId: id, podId: id, status, message: z.string() });
+const actionRequested = z.strictObject({ serverId: id, podId: id, projectId: id, actionId: id, action: id });
+const actionSucceeded = z.strictObject({ serverId: id, projectId: id, actionId: id, status });
+const actionFailed = z.strictObject({ serverId: id, projectId: id, actionId: id, status, message: z.string() });
+const deleteRequested = z.strictObject({ serverId: id, podId: id, projectId: id, deleteId: id });
+const deleteFailed = z.strictObject({ serverId: id, podId: id, projectId: id, deleteId: id, status, message: z.string() });
+const deleted = z.strictObject({ serverId: id, podId: id, projectId: id, deleteId: id.nullable() });
 
 /** Parsers for the event-type registry and the servers projections; routing's two types are routing's to register. */
 export const SERVER_EVENT_DEFINITIONS = [

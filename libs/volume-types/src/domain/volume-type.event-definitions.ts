@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { VolumeTypeEvent, VolumeTypeEventType } from './volume-type.events';
 
 const id = z.string().min(1);
-const typeId = z.object({ typeId: id });
+const typeId = z.strictObject({ typeId: id });
 const specs = z.record(z.string(), z.string());
 const definition = { name: id, description: z.string().nullable(), isPublic: z.boolean() };
 const podRecord = typeId.extend({ podId: id, generation: z.number().int().min(1) });
@@ -11,7 +11,7 @@ const podRecord = typeId.extend({ podId: id, generation: z.number().int().min(1)
 /** Each event's data schema, by its permanent name. */
 const SCHEMAS: { readonly [T in VolumeTypeEventType]: z.ZodType<Extract<VolumeTypeEvent, { type: T }>['data']> } = {
   VolumeTypeDefined: typeId.extend({ ...definition, extraSpecs: specs }),
-  VolumeTypeUpdated: typeId.extend(z.object(definition).partial().shape),
+  VolumeTypeUpdated: typeId.extend(z.strictObject(definition).partial().shape),
   VolumeTypeDeleted: typeId,
   VolumeTypeExtraSpecsSet: typeId.extend({ specs }),
   VolumeTypeExtraSpecUnset: typeId.extend({ key: id }),

@@ -148,19 +148,22 @@ describe('admin API: /v1.0/audit', () => {
       for (let batch = 0; batch < 5; batch++) {
         const events = Array.from({ length: 500 }, (_, i) => ({
           id: newId(),
-          type: 'LoadTested',
-          data: { n: batch * 500 + i },
+          type: 'PodMaintenanceStarted', // registered (appends are checked); its stream is no pod's
+          data: { podId: 'audit-load', reason: String(batch * 500 + i) },
           metadata,
         }));
         appended = await h.store.append(streamName('auditLoad', 'one'), events, 'any');
       }
       expect(await waitForCheckpoint(h.sql, auditLogProjection, appended!.position, 20_000)).toBe(true);
 
-      const response = await h.admin.get('/v1.0/audit/export?type=LoadTested').buffer(true).expect(200);
+      const response = await h.admin
+        .get('/v1.0/audit/export?type=PodMaintenanceStarted&resource_id=auditLoad/one')
+        .buffer(true)
+        .expect(200);
       const lines = response.text.trimEnd().split('\n');
       expect(response.headers['x-podgate-event-count']).toBe('2500');
-      expect(lines.map((line) => (JSON.parse(line) as { data: { n: number } }).data.n)).toEqual(
-        Array.from({ length: 2500 }, (_, i) => i),
+      expect(lines.map((line) => (JSON.parse(line) as { data: { reason: string } }).data.reason)).toEqual(
+        Array.from({ length: 2500 }, (_, i) => String(i)),
       );
     });
 
