@@ -44,6 +44,12 @@ export interface CreationWatchSettings<T extends CreationToWatch> {
   readonly find: (item: T, lookup: TaggedLookup) => Promise<readonly string[]>;
   /** Records them created and routed (adopted): a no-op when already recorded. */
   readonly record: (item: T, ids: readonly string[]) => Promise<void>;
+  /**
+   * The pod answers a service token without the admin role with its own (empty) list rather than a
+   * refusal (Cinder drops `all_tenants` silently; Nova answers 403): then "none found" with the
+   * service token is asked again with the caller's in the same round.
+   */
+  readonly serviceMaySeeNone?: boolean;
 }
 
 interface Watched<T> {
@@ -122,6 +128,10 @@ export class CreationWatch<T extends CreationToWatch> extends PolledWatch<Watche
         return 'now';
       }
       return 'later'; // unreachable, or a refusal that may pass: ask again later
+    }
+    if (ids.length === 0 && watched.useService && this.settings.serviceMaySeeNone) {
+      const lookup = { token: item.callerToken, allTenants: false, signal, timeoutMs: this.listTimeoutMs };
+      ids = await this.settings.find(item, lookup).catch(() => []);
     }
     if (ids.length === 0) return 'later';
     await this.settings.record(item, ids);

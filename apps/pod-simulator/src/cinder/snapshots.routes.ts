@@ -108,7 +108,8 @@ export function registerSnapshotRoutes(app: FastifyInstance, { pod }: CinderCont
     const inScope = scopeFilter(query, callerOf(request));
     const volumeId = queryOne(query, 'volume_id');
     const status = queryOne(query, 'status');
-    const hasMetadata = metadataFilter(query);
+    // Cinder reads a snapshot list's `metadata` filter from 3.22 (SNAPSHOT_LIST_METADATA_FILTER) and drops it below.
+    const hasMetadata = atLeast(microversionOf(request), '3.22') ? metadataFilter(query) : () => true;
     const matching = [...pod.cinder.snapshots.values()].filter(
       (s) =>
         inScope(s.projectId) &&

@@ -10,9 +10,10 @@ export interface VolumeResourceKindSpec {
   /**
    * Where an admin's view of the resource names its project, when Cinder can find the kind by
    * metadata (its `resource_filters`): creates of these kinds carry the provisioning tag, so one
-   * whose answer was lost can be adopted. Backups cannot be filtered by metadata: null.
+   * whose answer was lost can be adopted, listed at `filterVersion` (Cinder drops a snapshot list's
+   * metadata filter below 3.22). Backups cannot be filtered by metadata: null.
    */
-  readonly taggedWith: { readonly projectAttribute: string } | null;
+  readonly taggedWith: { readonly projectAttribute: string; readonly filterVersion: string } | null;
 }
 
 /** The one table every per-kind name is generated from. */
@@ -21,13 +22,13 @@ export const VOLUME_RESOURCE_KINDS: Readonly<Record<VolumeResourceKind, VolumeRe
     kind: 'volume',
     name: 'Volume',
     collection: 'volumes',
-    taggedWith: { projectAttribute: 'os-vol-tenant-attr:tenant_id' },
+    taggedWith: { projectAttribute: 'os-vol-tenant-attr:tenant_id', filterVersion: '3.0' },
   },
   snapshot: {
     kind: 'snapshot',
     name: 'Snapshot',
     collection: 'snapshots',
-    taggedWith: { projectAttribute: 'os-extended-snapshot-attributes:project_id' },
+    taggedWith: { projectAttribute: 'os-extended-snapshot-attributes:project_id', filterVersion: '3.22' },
   },
   backup: { kind: 'backup', name: 'Backup', collection: 'backups', taggedWith: null },
 };

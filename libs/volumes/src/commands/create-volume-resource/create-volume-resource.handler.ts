@@ -139,13 +139,14 @@ export class CreateVolumeResourceHandler implements ICommandHandler<CreateVolume
     }
     const createdId = isSuccess(response.status) ? (command.createdIdOf ?? createdIdIn(kind))(response.body) : undefined;
     if (!createdId) {
+      // A 5xx may come after the pod took the request (or from a proxy in front of it that timed out):
+      // watched before the failure is recorded, so a failed record cannot leave it unwatched.
+      if (isSuccess(response.status) || response.status >= 500) confirmLater();
       if (isSuccess(response.status))
         this.logger.error(
           `${kind} provisioning ${provisioningId}: pod ${pod.name} answered ${response.status} without an id; nothing routed`,
         );
       else await recordFailure(failureOfAnswer(response, secrets));
-      // A 5xx may come after the pod took the request (or from a proxy in front of it that timed out).
-      if (isSuccess(response.status) || response.status >= 500) confirmLater();
       return { response, pod, azName };
     }
     const adopted = await this.recordCreated(kind, createdId, provisioningId, recorded, context, response);

@@ -3,7 +3,7 @@ import type { PodView } from '@podgate/pods';
 import { PROVISIONING_METADATA_KEY, TaggedResourcesNotListedError } from '@podgate/routed-resources';
 import { carriesProvisioningTag, findTaggedVolumeResources, withProvisioningTag } from './tagged-volume-resources';
 
-const post = (path: string, body: unknown) => ({ method: 'POST', path, token: 't', body });
+const post = <B>(path: string, body: B) => ({ method: 'POST', path, token: 't', body });
 const TAG = PROVISIONING_METADATA_KEY;
 
 describe('the provisioning tag on volume creates', () => {
@@ -18,12 +18,27 @@ describe('the provisioning tag on volume creates', () => {
     });
   });
 
-  it('is left off backups (Cinder cannot filter them by metadata) and restores (the new volume has its source’s)', () => {
+  it('is left off backups (Cinder cannot filter them by metadata), restores and volumes from a backup (they get their source’s)', () => {
     const backup = post('/backups', { backup: { volume_id: 'v' } });
     const restore = post('/backups/b/restore', { restore: { name: 'r' } });
-    expect([carriesProvisioningTag('backup', backup), carriesProvisioningTag('volume', restore)]).toEqual([false, false]);
+    const fromBackup = post('/volumes', { volume: { backup_id: 'b' } });
+    expect([backup, fromBackup].map((call, i) => carriesProvisioningTag(i === 0 ? 'backup' : 'volume', call))).toEqual([
+      false,
+      false,
+    ]);
+    expect(carriesProvisioningTag('volume', restore)).toBe(false);
     expect(withProvisioningTag('backup', backup, 'p')).toBe(backup);
     expect(withProvisioningTag('volume', restore, 'p')).toBe(restore);
+  });
+
+  it('is left off a create whose metadata is not a map: the pod refuses it as the user sent it', () => {
+    for (const metadata of ['a=b', ['a'], 7]) {
+      const asked = post('/snapshots', { snapshot: { volume_id: 'v', metadata } });
+      expect(withProvisioningTag('snapshot', asked, 'p')).toBe(asked);
+    }
+    expect(carriesProvisioningTag('volume', post('/volumes', { volume: { size: 1, metadata: null, backup_id: null } }))).toBe(
+      true,
+    );
   });
 });
 
@@ -45,7 +60,7 @@ describe('findTaggedVolumeResources', () => {
     const found = await findTaggedVolumeResources(pod1, { pod, projectId: 'alice', token: 't' }, 'volume', 'p-1', {
       allTenants: true,
     });
-    expect(found.items.map((item) => item.id)).toEqual(['mine', 'no-attribute']);
+    expect(found.items.map((item) => item.id)).toEqual(['mine']); // an admin's view names every project: unnamed is not taken
     const [request] = pod1.forward.mock.calls[0] as unknown as [{ path: string; query: string }];
     const query = new URLSearchParams(request.query);
     expect([request.path, JSON.parse(query.get('metadata')!), query.get('all_tenants'), query.get('project_id')]).toEqual([
@@ -53,6 +68,16 @@ describe('findTaggedVolumeResources', () => {
       { [TAG]: 'p-1' },
       '1',
       'alice',
+    ]);
+    const asCaller = await findTaggedVolumeResources(pod1, { pod, projectId: 'alice', token: 't' }, 'volume', 'p-1');
+    expect(asCaller.items.map((item) => item.id)).toEqual(['mine', 'no-attribute']); // a user's view names no project
+  });
+
+  it('asks for snapshots at 3.22, below which Cinder drops the metadata filter', async () => {
+    const pod1 = answering(200, { snapshots: [] });
+    await findTaggedVolumeResources(pod1, { pod, projectId: 'alice', token: 't' }, 'snapshot', 'p');
+    expect(pod1.forward.mock.calls[0]).toEqual([
+      expect.objectContaining({ path: '/snapshots/detail', headers: { 'OpenStack-API-Version': 'volume 3.22' } }),
     ]);
   });
 

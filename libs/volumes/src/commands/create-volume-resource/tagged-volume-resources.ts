@@ -32,12 +32,17 @@ export const isTaggedKind = (kind: VolumeResourceKind): boolean => VOLUME_RESOUR
 
 /**
  * Whether this create goes to the pod with the provisioning tag, so what it made can be found again:
- * a volume or snapshot create (`{"volume": {...}}`), not a backup, nor a restore (`{"restore": ...}`),
- * whose new volume carries its source's metadata instead.
+ * a volume or snapshot create (`{"volume": {...}}`) whose metadata is absent or a map. Not a backup,
+ * nor a restore (`{"restore": ...}`) or a volume made from a backup (3.47 `backup_id`): Cinder's
+ * restore replaces the new volume's metadata with its source's. Not a create whose `metadata` is not
+ * a map either: the pod must refuse that as the user sent it.
  */
 export function carriesProvisioningTag(kind: VolumeResourceKind, forward: Pick<VolumeForward, 'body'>): boolean {
   const body = forward.body;
-  return isTaggedKind(kind) && isRecord(body) && isRecord(body[kind]);
+  const inner = isRecord(body) ? body[kind] : undefined;
+  if (!isTaggedKind(kind) || !isRecord(inner)) return false;
+  const metadata = inner['metadata'];
+  return (metadata === undefined || metadata === null || isRecord(metadata)) && (inner['backup_id'] ?? null) === null;
 }
 
 /**
@@ -56,7 +61,7 @@ export function withProvisioningTag(kind: VolumeResourceKind, forward: VolumeFor
 
 /**
  * The resources of `kind` on the pod carrying this provisioning's tag: Cinder filters volumes and
- * snapshots by metadata (`metadata={"k": "v"}`, read as a Python literal). What the pod answers is
+ * snapshots (from 3.22) by metadata (`metadata={"k": "v"}`, read as a Python literal). What the pod answers is
  * checked again, so a pod that ignored the filter adopts nothing wrong.
  * SECURITY: a resource of another project carrying the tag (someone copied it) is never taken.
  */
@@ -84,6 +89,7 @@ export async function findTaggedVolumeResources(
     method: 'GET',
     path: `/${spec.collection}/detail`,
     query: query.toString(),
+    headers: { 'OpenStack-API-Version': `volume ${spec.taggedWith.filterVersion}` },
     token: caller.token,
     globalRequestId: caller.globalRequestId,
     signal: options.signal,
@@ -93,7 +99,9 @@ export async function findTaggedVolumeResources(
   const items = itemsOf(response, spec.collection).filter((item) => {
     const metadata = isRecord(item['metadata']) ? item['metadata'] : {};
     const project = item[projectAttribute];
-    return metadata[PROVISIONING_METADATA_KEY] === provisioningId && (project === undefined || project === caller.projectId);
+    // An admin's (all tenants) view always names the project: without it, nothing is taken.
+    const ours = project === caller.projectId || (project === undefined && !options.allTenants);
+    return metadata[PROVISIONING_METADATA_KEY] === provisioningId && ours;
   });
   return { items, podBaseUrl: response.podBaseUrl };
 }

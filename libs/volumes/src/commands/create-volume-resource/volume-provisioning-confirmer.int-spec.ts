@@ -108,6 +108,16 @@ describe('Volume and snapshot creates in doubt are adopted by their provisioning
     expect([query.get('all_tenants'), query.get('project_id')]).toEqual(['1', alice.projectId]);
   });
 
+  it('asks with the caller’s token too when the service user is no Cinder admin (Cinder then lists only its own, empty)', async () => {
+    const bob = bed.tenant('bob'); // a user's token in another project: what a non-admin service user gets
+    const handlers = bed.handlers({}, { keystone: { serviceToken: async () => bob.token }, proxy: answerLost });
+    await expect(createVolume(handlers, 'service-not-admin')).rejects.toBeInstanceOf(PodUnreachableError);
+    await handlers.provisioning.settled();
+    const [made] = madeOnPod('service-not-admin');
+    expect(await typesOf(volumeResourceStream('volume', made.id))).toEqual(['VolumeCreated', 'ResourceRouted']);
+    expect(calls.filter(isTaggedList).map((call) => call.token)).toEqual([bob.token, alice.token]);
+  });
+
   it('adopts a volume whose record failed after the pod’s 202, which the client still got', async () => {
     const store = failingFirstAppendTo(bed.store, 'volume-');
     const handlers = bed.handlers({}, { store });

@@ -39,6 +39,7 @@ export class VolumeProvisioningConfirmer extends CreationWatch<VolumeProvisionin
       resolved,
       {
         noun: (item) => item.kind,
+        serviceMaySeeNone: true,
         find: async (item, { token, allTenants, signal, timeoutMs }) => {
           const caller = { pod: item.pod, projectId: item.projectId, token, globalRequestId: item.globalRequestId };
           const found = await findTaggedVolumeResources(proxy, caller, item.kind, item.provisioningId, {
