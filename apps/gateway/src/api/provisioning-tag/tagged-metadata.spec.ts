@@ -1,5 +1,5 @@
 import { ProvisioningTagReservedError } from './provisioning-tag.errors';
-import { metadataTargetOf, refuseTagWrites, viewMetadataBody, withHiddenTag } from './tagged-metadata';
+import { metadataTargetOf, refuseTagWrites, refuseWritesNamingTag, viewMetadataBody, withHiddenTag } from './tagged-metadata';
 
 const TAG = 'podgate:provisioning_id';
 
@@ -27,6 +27,17 @@ describe('the provisioning tag in metadata', () => {
     expect(metadataTargetOf('metadata/role')).toBeNull();
     expect(metadataTargetOf('metadata/%E0%A4%A')).toBeNull();
     expect(metadataTargetOf('encryption')).toBeNull();
+  });
+
+  it('reads a path as the pod’s router does: decoded (%2F included) and without its .json or .xml format suffix', () => {
+    expect(metadataTargetOf('metadata.json')).toBe('collection');
+    expect(metadataTargetOf('%6Detadata')).toBe('collection');
+    expect(metadataTargetOf(`metadata/${TAG}.json`)).toBe('tag');
+    expect(metadataTargetOf(`metadata/${TAG}.xml`)).toBe('tag');
+    expect(metadataTargetOf('metadata%2Fpodgate%3Aprovisioning_id')).toBe('tag');
+    expect(() => refuseWritesNamingTag('metadata.json', { metadata: { [TAG]: 'x' } })).toThrow(ProvisioningTagReservedError);
+    expect(() => refuseWritesNamingTag('%6Detadata', { metadata: { [TAG]: 'x' } })).toThrow(ProvisioningTagReservedError);
+    expect(() => refuseWritesNamingTag('encryption', { metadata: { [TAG]: 'x' } })).not.toThrow();
   });
 
   it('refuses a write naming the tag in Cinder’s and Nova’s 400, whatever its value', () => {

@@ -31,19 +31,37 @@ export function viewMetadataBody(body: unknown): unknown {
 }
 
 /**
- * Which metadata a sub-resource path names (what follows `/<resources>/{id}/`, percent-encoded as
- * the client sent it): the collection, the tag's own item, or neither (another key, another sub-resource).
+ * A sub-resource path as the pod's router sees it: percent-decoded (WSGI's PATH_INFO is, `%2F`
+ * included), without the format suffix OpenStack's routers take off (`metadata.json` is Cinder's
+ * `metadata`; Nova's mapper allows `.json|.xml`). null when it does not decode. SECURITY: what
+ * podgate hides and guards must be judged on what the pod will act on, not on the raw text.
  */
-export function metadataTargetOf(rest: string): 'collection' | 'tag' | null {
-  if (rest === 'metadata') return 'collection';
-  if (!rest.startsWith('metadata/')) return null;
-  let key: string;
+export function podSeenSubresource(rest: string): string | null {
+  let path: string;
   try {
-    key = decodeURIComponent(rest.slice('metadata/'.length));
+    path = decodeURIComponent(rest);
   } catch {
     return null;
   }
-  return key === PROVISIONING_METADATA_KEY ? 'tag' : null;
+  return path.replace(/\.(json|xml)$/, '');
+}
+
+/** Whether a sub-resource path is metadata at all (the collection or one key), as the pod sees it. */
+export function isMetadataPath(rest: string): boolean {
+  const path = podSeenSubresource(rest);
+  return path === null || path === 'metadata' || path.startsWith('metadata/');
+}
+
+/**
+ * Which metadata a sub-resource path names (what follows `/<resources>/{id}/`, percent-encoded as
+ * the client sent it, read as the pod sees it): the collection, the tag's own item, or neither
+ * (another key, another sub-resource).
+ */
+export function metadataTargetOf(rest: string): 'collection' | 'tag' | null {
+  const path = podSeenSubresource(rest);
+  if (path === 'metadata') return 'collection';
+  if (path === null || !path.startsWith('metadata/')) return null;
+  return path.slice('metadata/'.length) === PROVISIONING_METADATA_KEY ? 'tag' : null;
 }
 
 /** A metadata write that names the tag: refused whatever it would do. */
@@ -57,7 +75,7 @@ export function refuseTagWrites(metadata: unknown): void {
  */
 export function refuseWritesNamingTag(rest: string, body: unknown): void {
   if (metadataTargetOf(rest) === 'tag') throw new ProvisioningTagReservedError();
-  if (rest !== 'metadata' && !rest.startsWith('metadata/')) return;
+  if (!isMetadataPath(rest)) return;
   refuseTagWrites(isRecord(body) ? body.metadata : undefined);
   refuseTagWrites(isRecord(body) ? body.meta : undefined);
 }

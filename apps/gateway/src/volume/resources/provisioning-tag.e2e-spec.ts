@@ -121,6 +121,10 @@ describe('the provisioning tag on volumes and snapshots (real sockets)', () => {
       alice.put(`${base}/metadata/${encodeURIComponent(KEY)}`, { meta: { [KEY]: 'mine' } }),
       alice.put(`${base}/metadata/a`, { meta: { [KEY]: 'mine' } }),
       alice.delete(`${base}/metadata/${KEY}`),
+      // What Cinder's router reads as the same paths: its .json format suffix, percent-encoding.
+      alice.post(`${base}/metadata.json`, { metadata: { [KEY]: 'mine' } }),
+      alice.post(`${base}/%6Detadata`, { metadata: { [KEY]: 'mine' } }),
+      alice.delete(`${base}/metadata/${KEY}.json`),
     ]);
   });
 

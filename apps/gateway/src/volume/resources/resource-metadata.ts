@@ -4,6 +4,7 @@ import { resourcePath, type VolumeResourceLocation } from '@podgate/volumes';
 import { callerForward } from '../../api/forwarding/caller-forward';
 import type { PodAnswer } from '../../api/forwarding/pod-answer';
 import {
+  isMetadataPath,
   MetadataItemNotFoundError,
   metadataTargetOf,
   ProvisioningTagKeeper,
@@ -19,8 +20,6 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
 const asIs: ResourceView = (body) => body;
 /** User metadata is never translated (an `availability_zone` key is the user's); only the tag is taken out. */
 const tagless: ResourceView = (body) => viewMetadataBody(body);
-
-const isMetadata = (rest: string): boolean => rest === 'metadata' || rest.startsWith('metadata/');
 
 /** Cinder's 404 for a key the resource has no metadata for (VolumeMetadataNotFound, SnapshotMetadataNotFound). */
 export function tagNotFound({ kind, id }: Pick<ResourceCall, 'kind' | 'id'>): MetadataItemNotFoundError {
@@ -50,7 +49,7 @@ export class ResourceMetadataCalls {
       await this.calls.locate(call);
       throw tagNotFound(call);
     }
-    return this.calls.read(call, `${resourcePath(call.kind, call.id)}/${rest}`, isMetadata(rest) ? tagless : asIs);
+    return this.calls.read(call, `${resourcePath(call.kind, call.id)}/${rest}`, isMetadataPath(rest) ? tagless : asIs);
   }
 
   async write(call: ResourceCall, method: 'POST' | 'PUT' | 'DELETE', rest: string, body: unknown): Promise<PodAnswer> {
@@ -59,12 +58,12 @@ export class ResourceMetadataCalls {
     const location = await this.calls.locate(call);
     // PUT of the collection replaces all metadata (Cinder's update_all): the tag is put back.
     const sent =
-      method === 'PUT' && rest === 'metadata' && isRecord(body) && isRecord(body.metadata)
+      method === 'PUT' && metadataTargetOf(rest) === 'collection' && isRecord(body) && isRecord(body.metadata)
         ? { ...body, metadata: await this.keepTag(call, body.metadata, location) }
         : body;
     const path = `${resourcePath(call.kind, call.id)}/${rest}`;
     const forward = callerForward(call.request, call.context, { method, path, body: sent });
-    return this.calls.write(call, action, forward, isMetadata(rest) ? tagless : asIs, location);
+    return this.calls.write(call, action, forward, isMetadataPath(rest) ? tagless : asIs, location);
   }
 
   /**
