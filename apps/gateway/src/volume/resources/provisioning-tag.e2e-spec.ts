@@ -18,6 +18,7 @@ describe('the provisioning tag on volumes and snapshots (real sockets)', () => {
   /** The simulated Cinder's own records (pod 2, whose AZ is `nova`). */
   const podVolume = (id: string) => h.pods[1].sim.state.cinder.volumes.get(id);
   const podSnapshot = (id: string) => h.pods[1].sim.state.cinder.snapshots.get(id);
+  const podSnapshotCount = () => h.pods.reduce((n, pod) => n + pod.sim.state.cinder.snapshots.size, 0);
   const tag = (metadata: Metadata, value: string) => Object.assign(metadata, { [KEY]: value });
 
   beforeAll(async () => {
@@ -137,6 +138,26 @@ describe('the provisioning tag on volumes and snapshots (real sockets)', () => {
       alice.put(`${base}/${KEY}`, { meta: { [KEY]: 'mine' } }),
       alice.delete(`${base}/${KEY}`),
     ]);
+  });
+
+  it('refuses metadata Cinder would refuse before the tag joins it: Cinder’s 400 echoes the map, podgate’s names only the user’s', async () => {
+    const alice = h.as('alice');
+    const bad = { no$dollars: 'x' };
+    const calls = [
+      alice.post('/volume/v3/snapshots', { snapshot: { volume_id: volumeId, metadata: bad } }),
+      alice.put(`/volume/v3/volumes/${volumeId}`, { volume: { metadata: bad } }),
+      alice.put(`/volume/v3/volumes/${volumeId}/metadata`, { metadata: bad }),
+      alice.put(`/volume/v3/snapshots/${snapshotId}/metadata`, { metadata: bad }),
+    ];
+    const snapshots = podSnapshotCount();
+    for (const call of calls) {
+      const { body } = await call.expect(400);
+      expect(body.badRequest.message).toContain("Invalid input for field/attribute metadata. Value: {'no$dollars': 'x'}.");
+      untagged(body);
+      expect(JSON.stringify(body)).not.toMatch(/p-volume|p-snapshot/);
+    }
+    expect(podSnapshotCount()).toBe(snapshots);
+    expect(podVolume(volumeId)?.metadata[KEY]).toBe('p-volume');
   });
 
   it('keeps the pod’s tag when a user replaces all metadata, and adds none where there was none', async () => {

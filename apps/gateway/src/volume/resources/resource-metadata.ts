@@ -12,6 +12,7 @@ import {
   viewMetadataBody,
 } from '../../api/provisioning-tag';
 import { subresourceAction } from '../../compute/servers/server-action';
+import { checkCinderMetadata } from './cinder-metadata';
 import { type ResourceCall, type ResourceView, VolumeResourceCalls } from './volume-resource-calls';
 
 type Json = Record<string, unknown>;
@@ -69,10 +70,12 @@ export class ResourceMetadataCalls {
   /**
    * Metadata that replaces all of a resource's (PUT metadata; a volume update with `metadata`,
    * which Cinder's db volume_update applies with delete=True), with the pod's current tag in it.
-   * Anything but an object goes to the pod as it is, for Cinder to refuse in its words.
+   * Anything but an object goes to the pod as it is, for Cinder to refuse in its words; an object
+   * Cinder would refuse is refused here, before the tag is in it (checkCinderMetadata).
    */
   async keepTag(call: ResourceCall, metadata: unknown, location: Pick<VolumeResourceLocation, 'pod'>): Promise<unknown> {
     if (!isRecord(metadata)) return metadata;
+    checkCinderMetadata(metadata);
     return this.tags.keep(metadata, { service: 'volume', pod: location.pod, path: resourcePath(call.kind, call.id) }, call);
   }
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '@podgate/kernel';
 import type { FastifyRequest } from 'fastify';
 import type { PodAnswer } from '../../api/forwarding/pod-answer';
 import { refuseTagWrites } from '../../api/provisioning-tag';
+import { checkCinderMetadata } from '../resources/cinder-metadata';
 import { Policy } from '../../http/policy';
 import { CinderLister } from '../listing/cinder-lister';
 import { ChildResourceCollectionController } from '../resources/child-resource-collection.controller';
@@ -34,7 +35,10 @@ export class SnapshotsController extends ChildResourceCollectionController({
 
   async createAnswer(request: FastifyRequest, body: unknown, context: RequestContext): Promise<PodAnswer> {
     const volumeId = parentIdOf(body, 'snapshot', 'volume_id');
-    refuseTagWrites((body as { snapshot: { metadata?: unknown } }).snapshot.metadata);
+    const metadata = (body as { snapshot: { metadata?: unknown } }).snapshot.metadata;
+    refuseTagWrites(metadata);
+    // The volumes slice tags a map: one Cinder would refuse must be refused before (its 400 echoes the map).
+    if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)) checkCinderMetadata(metadata);
     const { answer } = await this.creation.create({
       request,
       context,

@@ -143,7 +143,11 @@ describe('volume lists merged over pods (real sockets)', () => {
   });
 
   it('sums the summary over every pod of the caller (each pod answers for its own volumes)', async () => {
-    const answer = await h.as('alice').get('/volume/v3/volumes/summary').set(...VV('3.12')).expect(200);
+    const answer = await h
+      .as('alice')
+      .get('/volume/v3/volumes/summary')
+      .set(...VV('3.12'))
+      .expect(200);
     // Every volume of alice's is 1 GiB (createVolume's default), PER_POD in each of the three pods.
     expect(answer.body).toEqual({ 'volume-summary': { total_count: 3 * PER_POD, total_size: 3 * PER_POD } });
   });

@@ -20,7 +20,8 @@ const cinderBoolean: JsonSchema = {
   ], // prettier-ignore
 };
 
-const metadataAllowsNull: JsonSchema = {
+/** Cinder's `metadata_allows_null` (keys and values as its extra specs); also checked before podgate adds its tag to a write. */
+export const metadataAllowsNull: JsonSchema = {
   type: ['object', 'null'],
   patternProperties: { '^[a-zA-Z0-9-_:. /]{1,255}$': { type: 'string', maxLength: 255 } },
   additionalProperties: false,
