@@ -7,6 +7,7 @@ export * from './pod-failure';
 export * from './pod-poller';
 export * from './provisioning-tag';
 export * from './recorded-forward';
+export * from './recorded-writes';
 export * from './resource-pods';
 export * from './resource-routes';
 export * from './routed-write.options';

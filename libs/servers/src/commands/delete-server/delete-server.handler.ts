@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
 import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
-import { failureOfAnswer, forwardRecorded, isSuccess, requestSecrets, tenantScopeOf } from '@podgate/routed-resources';
+import { forwardRecordedDelete, tenantScopeOf } from '@podgate/routed-resources';
 import { isNovaServerGone } from '../../domain/nova-server-gone';
 import type { ServerStreamEvent } from '../../domain/server.events';
 import { serverDeleteIdFor } from '../../domain/server.stream';
@@ -45,26 +45,16 @@ export class DeleteServerHandler implements ICommandHandler<DeleteServerCommand>
     const { pod } = location;
     const deleteId = serverDeleteIdFor(context.requestId, serverId);
     const identity = { serverId, podId: pod.podId, projectId: location.projectId, deleteId };
-    await this.append(context, { type: 'ServerDeleteRequested', data: identity });
     const projectId = context.caller.projectId;
-    const secrets = requestSecrets(forward.body, forward.token);
-    const response = await forwardRecorded(
-      this.proxy,
-      { ...forward, pod, projectId, service: 'compute' },
-      secrets,
-      (failure) => this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failure } }),
-      this.logger,
-      `delete ${deleteId} of server ${serverId}`,
-    );
-    const { status, body } = response;
-    if (isSuccess(status)) {
-      this.confirmer.watch({ serverId, pod, projectId, callerToken: forward.token, context, deleteId });
-    } else if (isNovaServerGone(status, body)) {
-      await this.gone.execute(new RecordServerGoneCommand(serverId, context));
-    } else {
-      await this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failureOfAnswer(response, secrets) } });
-    }
-    return response;
+    return forwardRecordedDelete(this.proxy, this.logger, {
+      request: { ...forward, pod, projectId, service: 'compute' },
+      what: `delete ${deleteId} of server ${serverId}`,
+      requested: () => this.append(context, { type: 'ServerDeleteRequested', data: identity }),
+      failed: (failure) => this.append(context, { type: 'ServerDeleteFailed', data: { ...identity, ...failure } }),
+      accepted: () => this.confirmer.watch({ serverId, pod, projectId, callerToken: forward.token, context, deleteId }),
+      isGone: ({ status, body }) => isNovaServerGone(status, body),
+      gone: () => this.gone.execute(new RecordServerGoneCommand(serverId, context)),
+    });
   }
 
   private async append(context: RequestContext, event: ServerStreamEvent): Promise<void> {

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import { type Clock, metadataFor, type RequestContext } from '@podgate/kernel';
 import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
-import { failureOfAnswer, forwardRecorded, isSuccess, requestSecrets, tenantScopeOf } from '@podgate/routed-resources';
+import { forwardRecordedAction, tenantScopeOf } from '@podgate/routed-resources';
 import type { ServerStreamEvent } from '../../domain/server.events';
 import { serverActionIdFor } from '../../domain/server.stream';
 import { ServerRoutes } from '../../location/server-routes';
@@ -35,30 +35,16 @@ export class RequestServerActionHandler implements ICommandHandler<RequestServer
   async execute({ serverId, action, forward, context }: RequestServerActionCommand): Promise<ForwardedResponse> {
     const { pod, projectId } = await this.routes.locate(serverId, tenantScopeOf(context));
     const actionId = serverActionIdFor(context.requestId, serverId);
-    await this.append(context, {
-      type: 'ServerActionRequested',
-      data: { serverId, podId: pod.podId, projectId, actionId, action },
+    const ids = { serverId, projectId, actionId };
+    return forwardRecordedAction(this.proxy, this.logger, {
+      request: { ...forward, pod, projectId: context.caller.projectId, service: 'compute' },
+      what: `action ${actionId} on server ${serverId}`,
+      requested: () => this.append(context, { type: 'ServerActionRequested', data: { ...ids, podId: pod.podId, action } }),
+      succeeded: (status) => this.append(context, { type: 'ServerActionSucceeded', data: { ...ids, status } }),
+      failed: (failure) => this.append(context, { type: 'ServerActionFailed', data: { ...ids, ...failure } }),
+      // Only RecordServerGone, on Nova's own 404, unroutes.
+      forgetRoute: () => this.routes.forget(serverId),
     });
-    const secrets = requestSecrets(forward.body, forward.token);
-    const response = await forwardRecorded(
-      this.proxy,
-      { ...forward, pod, projectId: context.caller.projectId, service: 'compute' },
-      secrets,
-      (failure) => this.append(context, { type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failure } }),
-      this.logger,
-      `action ${actionId} on server ${serverId}`,
-    );
-    const { status } = response;
-    // Maybe a stale route of a deleted server: look it up afresh next time (memory only; only
-    // RecordServerGone, on Nova's own 404, unroutes).
-    if (status === 404) this.routes.forget(serverId);
-    await this.append(
-      context,
-      isSuccess(status)
-        ? { type: 'ServerActionSucceeded', data: { serverId, projectId, actionId, status } }
-        : { type: 'ServerActionFailed', data: { serverId, projectId, actionId, ...failureOfAnswer(response, secrets) } },
-    );
-    return response;
   }
 
   private async append(context: RequestContext, event: ServerStreamEvent): Promise<void> {

@@ -3,14 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import type { Clock } from '@podgate/kernel';
 import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
-import {
-  failureOfAnswer,
-  forwardRecorded,
-  isItemNotFound,
-  isSuccess,
-  requestSecrets,
-  tenantScopeOf,
-} from '@podgate/routed-resources';
+import { forwardRecordedDelete, isItemNotFound, tenantScopeOf } from '@podgate/routed-resources';
+import type { VolumeStreamEvent } from '../../domain/volume-resource.events';
 import { volumeDeleteIdFor } from '../../domain/volume-resource.stream';
 import { VolumeResourceRoutes } from '../../location/volume-resource-routes';
 import { RecordVolumeResourceGoneCommand } from '../record-volume-resource-gone/record-volume-resource-gone.command';
@@ -50,27 +44,16 @@ export class DeleteVolumeResourceHandler implements ICommandHandler<DeleteVolume
     const { pod } = location;
     const deleteId = volumeDeleteIdFor(kind, context.requestId, id);
     const identity = { resourceId: id, podId: pod.podId, projectId: location.projectId, deleteId };
-    const refused = (failure: { status: number; message: string }) =>
-      appendVolumeEvent(this.store, this.clock, context, { kind, suffix: 'DeleteFailed', data: { ...identity, ...failure } });
-    await appendVolumeEvent(this.store, this.clock, context, { kind, suffix: 'DeleteRequested', data: identity });
     const projectId = context.caller.projectId;
-    const secrets = requestSecrets(forward.body, forward.token);
-    const response = await forwardRecorded(
-      this.proxy,
-      { ...forward, pod, projectId, service: 'volume' },
-      secrets,
-      refused,
-      this.logger,
-      `delete ${deleteId} of ${kind} ${id}`,
-    );
-    const { status, body } = response;
-    if (isSuccess(status)) {
-      this.confirmer.watch({ kind, id, pod, projectId, callerToken: forward.token, context, deleteId });
-    } else if (isItemNotFound(status, body)) {
-      await this.gone.execute(new RecordVolumeResourceGoneCommand(kind, id, context));
-    } else {
-      await refused(failureOfAnswer(response, secrets));
-    }
-    return response;
+    const append = (event: VolumeStreamEvent) => appendVolumeEvent(this.store, this.clock, context, event);
+    return forwardRecordedDelete(this.proxy, this.logger, {
+      request: { ...forward, pod, projectId, service: 'volume' },
+      what: `delete ${deleteId} of ${kind} ${id}`,
+      requested: () => append({ kind, suffix: 'DeleteRequested', data: identity }),
+      failed: (failure) => append({ kind, suffix: 'DeleteFailed', data: { ...identity, ...failure } }),
+      accepted: () => this.confirmer.watch({ kind, id, pod, projectId, callerToken: forward.token, context, deleteId }),
+      isGone: ({ status, body }) => isItemNotFound(status, body),
+      gone: () => this.gone.execute(new RecordVolumeResourceGoneCommand(kind, id, context)),
+    });
   }
 }

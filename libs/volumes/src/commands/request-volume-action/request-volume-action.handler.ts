@@ -3,9 +3,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@podgate/event-store';
 import type { Clock } from '@podgate/kernel';
 import { type ForwardedResponse, PodProxy } from '@podgate/openstack';
-import { failureOfAnswer, forwardRecorded, isSuccess, requestSecrets, tenantScopeOf } from '@podgate/routed-resources';
+import { forwardRecordedAction, tenantScopeOf } from '@podgate/routed-resources';
 import { volumeActionIdFor } from '../../domain/volume-resource.stream';
 import { VolumeResourceRoutes } from '../../location/volume-resource-routes';
+import type { VolumeStreamEvent } from '../../domain/volume-resource.events';
 import { appendVolumeEvent } from '../volume-events-append';
 import { resolveVolumesWriteOptions, VOLUMES_WRITE_OPTIONS, type VolumesWriteOptions } from '../volumes-write.options';
 import { RequestVolumeActionCommand } from './request-volume-action.command';
@@ -34,34 +35,15 @@ export class RequestVolumeActionHandler implements ICommandHandler<RequestVolume
     const { pod, projectId } = await this.routes.locate(kind, id, tenantScopeOf(context));
     const actionId = volumeActionIdFor(kind, context.requestId, id);
     const ids = { resourceId: id, projectId, actionId };
-    await appendVolumeEvent(this.store, this.clock, context, {
-      kind,
-      suffix: 'ActionRequested',
-      data: { ...ids, podId: pod.podId, action },
+    const append = (event: VolumeStreamEvent) => appendVolumeEvent(this.store, this.clock, context, event);
+    return forwardRecordedAction(this.proxy, this.logger, {
+      request: { ...forward, pod, projectId: context.caller.projectId, service: 'volume' },
+      what: `action ${actionId} on ${kind} ${id}`,
+      requested: () => append({ kind, suffix: 'ActionRequested', data: { ...ids, podId: pod.podId, action } }),
+      succeeded: (status) => append({ kind, suffix: 'ActionSucceeded', data: { ...ids, status } }),
+      failed: (failure) => append({ kind, suffix: 'ActionFailed', data: { ...ids, ...failure } }),
+      // Only RecordVolumeResourceGone, on Cinder's own 404, unroutes.
+      forgetRoute: () => this.routes.forget(kind, id),
     });
-    const secrets = requestSecrets(forward.body, forward.token);
-    const failed = (failure: { status: number; message: string }) =>
-      appendVolumeEvent(this.store, this.clock, context, { kind, suffix: 'ActionFailed', data: { ...ids, ...failure } });
-    const response = await forwardRecorded(
-      this.proxy,
-      { ...forward, pod, projectId: context.caller.projectId, service: 'volume' },
-      secrets,
-      failed,
-      this.logger,
-      `action ${actionId} on ${kind} ${id}`,
-    );
-    // Maybe a stale route of a deleted resource: look it up afresh next time (memory only; only
-    // RecordVolumeResourceGone, on Cinder's own 404, unroutes).
-    if (response.status === 404) this.routes.forget(kind, id);
-    if (isSuccess(response.status)) {
-      await appendVolumeEvent(this.store, this.clock, context, {
-        kind,
-        suffix: 'ActionSucceeded',
-        data: { ...ids, status: response.status },
-      });
-    } else {
-      await failed(failureOfAnswer(response, secrets));
-    }
-    return response;
   }
 }
