@@ -8,10 +8,12 @@ export const MAX_FAILURE_MESSAGE_LENGTH = 500;
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
 
 /**
- * What to record when a forward threw instead of answering, with the status the caller gets for
- * the thrown error: 504 when the pod did not answer in time, 503 when it could not be reached (or
- * its endpoint not resolved), the error's own status when the call was refused before it left (a
- * DomainError: e.g. ForwardPathInvalidError, the client's 400), 503 for anything else.
+ * What to record when a forward threw instead of answering: 504 when the pod did not answer in time
+ * (the call may have been done: an auditor must tell it from a refusal), 503 when it could not be
+ * reached (or its endpoint not resolved), the error's own status when the call was refused before it
+ * left (a DomainError: e.g. ForwardPathInvalidError, the client's 400), 503 for anything else. The
+ * caller gets the thrown error's status, which is 503 for both kinds of unreachable pod (a client
+ * retries a 503; the body says which it was): the record is the finer of the two.
  */
 export function failureOfThrown(error: unknown, secrets: readonly string[]): { status: number; message: string } {
   const raw = error instanceof Error ? error.message : String(error);

@@ -10,8 +10,8 @@ export interface PodFailure {
 /**
  * Forwards a call whose request is already recorded. When the forward throws (the pod cannot be
  * reached or does not answer in time: 503/504; the call is refused before it leaves: the error's
- * own status, e.g. 400), the failure is recorded with the status the caller gets (failureOfThrown,
- * scrubbed) and the error thrown on to the caller; a failure that cannot be recorded is logged,
+ * own status, e.g. 400), the failure is recorded (failureOfThrown: scrubbed, 504 for no answer in
+ * time) and the error thrown on to the caller; a failure that cannot be recorded is logged,
  * never hides the error.
  */
 export async function forwardRecorded(
