@@ -1,5 +1,5 @@
 // Backups over simulated pods (real sockets): made in the volume's pod and recorded; merged lists,
-// show, update (3.9+), delete, export_record forwarded, import_record refused.
+// show, update (3.9+), delete, export_record forwarded, import_record refused, actions; 404s, 401s.
 import type { Response } from 'supertest';
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually, VV } from '../volumes/testing/volumes-e2e';
@@ -91,6 +91,13 @@ describe('backups over pods (real sockets)', () => {
       .expect(200);
     expect(updated.body.backup).toMatchObject({ id: backup.id, name: 'renamed' });
     expect(backupsIn(0).get(backup.id)?.name).toBe('renamed');
+    const hidden = await h
+      .as('bob')
+      .put(path, { backup: { name: 'bobs' } })
+      .set(...VV('3.9'))
+      .expect(404);
+    expect(hidden.body).toEqual({ itemNotFound: { code: 404, message: `Backup ${backup.id} could not be found.` } });
+    expect(backupsIn(0).get(backup.id)?.name).toBe('renamed');
     expect((await streamEvents(h, `backup-${backup.id}`)).actions).toEqual(['PUT backup']);
   });
 
@@ -112,6 +119,8 @@ describe('backups over pods (real sockets)', () => {
     const backup = await createBackup(h, 'alice', await volumeIn(h, 'alice', 'az2'));
     const path = `/volume/v3/backups/${backup.id}/export_record`;
     await h.as('alice').get(path).expect(403);
+    const hidden = await h.as('bob').get(path).expect(404);
+    expect(hidden.body).toEqual({ itemNotFound: { code: 404, message: `Backup ${backup.id} could not be found.` } });
     const record = await h.as('admin').get(path).expect(200);
     expect(record.body['backup-record']).toMatchObject({ backup_service: expect.any(String), backup_url: expect.any(String) });
     const before = [backupsIn(0).size, backupsIn(1).size];
@@ -121,6 +130,52 @@ describe('backups over pods (real sockets)', () => {
       .expect(400);
     expect(refused.body.badRequest.message).toContain('podgate cannot import backup records');
     expect([backupsIn(0).size, backupsIn(1).size]).toEqual(before);
+  });
+
+  it('forwards and records actions; the pod judges who may; another tenant’s is not found', async () => {
+    const backup = await createBackup(h, 'alice', await volumeIn(h, 'alice', 'az2'));
+    const path = `/volume/v3/backups/${backup.id}/action`;
+    const body = { 'os-reset_status': { status: 'error' } };
+    const refused = await h.as('alice').post(path, body).expect(403);
+    expect(refused.body).toEqual({
+      forbidden: {
+        code: 403,
+        message: "Policy doesn't allow volume_extension:backup_admin_actions:reset_status to be performed.",
+      },
+    });
+    expect(backupsIn(1).get(backup.id)?.status).toBe('available');
+    const hidden = await h.as('bob').post(path, body).expect(404);
+    expect(hidden.body).toEqual({ itemNotFound: { code: 404, message: `Backup ${backup.id} could not be found.` } });
+    for (const bad of [{}, undefined, { 'os-reset_status': {}, 'os-force_delete': {} }])
+      expect((await h.as('admin').post(path, bad).expect(400)).body.badRequest.message).toBe('Malformed request body');
+    expect(backupsIn(1).get(backup.id)?.status).toBe('available');
+    expect((await h.as('admin').post(path, body).expect(202)).text).toBe('');
+    expect(backupsIn(1).get(backup.id)?.status).toBe('error');
+    const events = (await h.store.readStream(`backup-${backup.id}`)).slice(2);
+    const recorded = events.map(({ type, data }) => [
+      type,
+      (data as { action?: string }).action ?? (data as { status: number }).status,
+    ]);
+    expect(recorded).toEqual([
+      ['BackupActionRequested', 'os-reset_status'],
+      ['BackupActionFailed', 403],
+      ['BackupActionRequested', 'os-reset_status'],
+      ['BackupActionSucceeded', 202],
+    ]);
+  });
+
+  it('needs a token (401) for the backup routes', async () => {
+    const backup = await createBackup(h, 'alice', await volumeIn(h, 'alice', 'az1'));
+    await h.as().get('/volume/v3/backups').expect(401);
+    await h.as().get(`/volume/v3/backups/${backup.id}`).expect(401);
+    await h
+      .as()
+      .post(`/volume/v3/backups/${backup.id}/action`, { 'os-reset_status': { status: 'error' } })
+      .expect(401);
+    await h.withToken('not-a-token').delete(`/volume/v3/backups/${backup.id}`).expect(401);
+    // nothing reached the pod: no reset, no delete
+    expect(backupsIn(0).get(backup.id)?.status).toMatch(/^(creating|available)$/);
+    expect((await streamEvents(h, `backup-${backup.id}`)).types).toEqual(['BackupCreated', 'ResourceRouted']);
   });
 
   it('answers a down pod’s backup with a 503 body, and lists the other pod’s', async () => {

@@ -1,5 +1,5 @@
 // Snapshots over simulated pods (real sockets): made in the volume's pod and recorded; show, update,
-// delete, metadata, actions; another tenant's volume; a down pod; a volume made from a snapshot.
+// delete, metadata, actions; another tenant's volume and snapshot; no token; a down pod; a volume from a snapshot.
 import { withoutProvisioningTag } from '../../api/provisioning-tag';
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually, podOfVolume } from '../volumes/testing/volumes-e2e';
@@ -104,12 +104,28 @@ describe('snapshots over pods (real sockets)', () => {
     const path = `/volume/v3/snapshots/${snapshot.id}/action`;
     const body = { 'os-reset_status': { status: 'error' } };
     await h.as('alice').post(path, body).expect(403);
+    const hidden = await h.as('bob').post(path, body).expect(404);
+    expect(hidden.body).toEqual({ itemNotFound: { code: 404, message: `Snapshot ${snapshot.id} could not be found.` } });
     await h.as('admin').post(path, body).expect(202);
     expect(snapshotsIn(1).get(snapshot.id)?.status).toBe('error');
     expect((await h.as('alice').post(path, {}).expect(400)).body.badRequest.message).toBe('Malformed request body');
     const { actions, types } = await streamEvents(h, `snapshot-${snapshot.id}`);
     expect(actions.filter((a) => a === 'os-reset_status')).toHaveLength(2);
     expect(types).toEqual(expect.arrayContaining(['SnapshotActionFailed', 'SnapshotActionSucceeded']));
+  });
+
+  it('needs a token (401) for the snapshot routes, and forwards nothing without one', async () => {
+    const snapshot = await createSnapshot(h, 'alice', await volumeIn(h, 'alice', 'az1'), { name: 'kept' });
+    const path = `/volume/v3/snapshots/${snapshot.id}`;
+    await h.as().get('/volume/v3/snapshots/detail').expect(401);
+    await h.as().get(path).expect(401);
+    await h
+      .as()
+      .put(path, { snapshot: { name: 'x' } })
+      .expect(401);
+    await h.withToken('not-a-token').delete(path).expect(401);
+    expect(snapshotsIn(0).get(snapshot.id)?.name).toBe('kept');
+    expect((await streamEvents(h, `snapshot-${snapshot.id}`)).types).toEqual(['SnapshotCreated', 'ResourceRouted']);
   });
 
   it('makes a volume from a snapshot in the snapshot’s pod', async () => {

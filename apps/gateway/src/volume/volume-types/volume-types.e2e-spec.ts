@@ -1,4 +1,5 @@
 import { DEFAULT_VOLUME_TYPE_ID } from '@podgate/volume-types';
+import type { Test } from 'supertest';
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
 import { eventually } from '../../../../../test/eventually';
 
@@ -187,5 +188,39 @@ describe('volume types: Cinder’s API at the gateway, pushed to every pod (real
       `The volume type ${DEFAULT_VOLUME_TYPE_ID} is a default volume type and cannot be deleted.`,
     );
     await eventually(() => expect([typeOn(0, 'gold'), typeOn(1, 'gold')]).toEqual([undefined, undefined]));
+  });
+
+  it('refuses a non-admin the other admin-only routes (403, Cinder’s body), changing nothing; no token is 401', async () => {
+    const admin = h.as('admin');
+    const tenant = h.projectIdOf('tenant-a');
+    const body = { volume_type: { name: 'guarded', 'os-volume-type-access:is_public': false, extra_specs: { tier: 'a' } } };
+    const id = (await admin.post(TYPES, body).expect(200)).body.volume_type.id as string;
+    // tenant-a may see the type: what refuses alice below is the rule, not the type's visibility
+    await admin.post(`${TYPES}/${id}/action`, { addProjectAccess: { project: tenant } }).expect(202);
+    await h.as('alice').get(`${TYPES}/${id}`).expect(200);
+    const alice = h.as('alice');
+    const routes: [string, Test][] = [
+      ['PUT extra_specs/{key}', alice.put(`${TYPES}/${id}/extra_specs/tier`, { tier: 'b' })],
+      ['DELETE extra_specs/{key}', alice.delete(`${TYPES}/${id}/extra_specs/tier`)],
+      // Cinder: volume_extension:volume_type_access:get_all_for_type, rule:admin_api
+      ['GET os-volume-type-access', alice.get(`${TYPES}/${id}/os-volume-type-access`)],
+      ['POST action removeProjectAccess', alice.post(`${TYPES}/${id}/action`, { removeProjectAccess: { project: tenant } })],
+    ];
+    for (const [route, call] of routes) {
+      const { status, body: refused } = await call;
+      expect({ route, status, body: refused }).toEqual({
+        route,
+        status: 403,
+        body: { forbidden: { code: 403, message: "Policy doesn't allow volume:types:manage to be performed." } },
+      });
+    }
+    expect((await admin.get(`${TYPES}/${id}/extra_specs`).expect(200)).body.extra_specs).toEqual({ tier: 'a' });
+    expect((await admin.get(`${TYPES}/${id}/os-volume-type-access`).expect(200)).body.volume_type_access).toEqual([
+      { volume_type_id: id, project_id: tenant },
+    ]);
+    const anonymous = await h.as().get(TYPES).expect(401);
+    expect(anonymous.body).toEqual({
+      unauthorized: { code: 401, message: 'The request you have made requires authentication.' },
+    });
   });
 });

@@ -1,0 +1,96 @@
+// Backups of a pod that is down or slow (real sockets, the simulator's fault injection): create, update, delete,
+// restore, export_record and actions answer 503 naming the pod; a slow pod is cut from the merged list in time.
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
+import { VV } from '../volumes/testing/volumes-e2e';
+import { createBackup, streamEvents, volumeIn } from '../snapshots/testing/snapshots-e2e';
+
+type Backup = Record<string, unknown> & { id: string };
+
+describe('backups of a failing pod (real sockets)', () => {
+  let h: ComputeHarness;
+  const backupsIn = (pod: number) => h.pods[pod].sim.state.cinder.backups;
+  const mine = (pod: number) =>
+    [...backupsIn(pod).values()].filter((b) => b.projectId === h.projectIdOf('tenant-a')).map((b) => b.id);
+  /** podgate's answer when a pod's volume API refuses connections (it is down). */
+  const refusedBy = (pod: number) => ({
+    serviceUnavailable: { code: 503, message: `${h.pods[pod].name} volume is unreachable: connection refused.` },
+  });
+
+  beforeAll(async () => {
+    h = await startComputeHarness({
+      pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }],
+      env: { PODGATE_POD_LIST_TIMEOUT_MS: '800' },
+    });
+  }, 120_000);
+  afterAll(() => h?.close());
+
+  it('answers 503 naming the pod for create, update, delete, restores, export_record and actions while it is down', async () => {
+    const volumeId = await volumeIn(h, 'alice', 'az2');
+    const target = await volumeIn(h, 'alice', 'az2');
+    const backup = await createBackup(h, 'alice', volumeId, { name: 'kept' });
+    const path = `/volume/v3/backups/${backup.id}`;
+    const [alice, admin] = [h.as('alice'), h.as('admin')];
+    const volumesBefore = h.pods[1].sim.state.cinder.volumes.size;
+    await h.pods[1].sim.down();
+    try {
+      const calls = [
+        alice.post('/volume/v3/backups', { backup: { volume_id: volumeId } }),
+        alice.put(path, { backup: { name: 'renamed' } }).set(...VV('3.9')),
+        alice.delete(path),
+        alice.post(`${path}/restore`, { restore: {} }),
+        alice.post(`${path}/restore`, { restore: { volume_id: target } }),
+        admin.get(`${path}/export_record`),
+        admin.post(`${path}/action`, { 'os-reset_status': { status: 'error' } }),
+      ];
+      for (const call of calls) {
+        const answer = await call.expect(503);
+        const [fault] = Object.values(answer.body) as { code: number; message: string }[];
+        expect(Object.keys(answer.body)).toHaveLength(1);
+        expect(fault.code).toBe(503);
+        expect(fault.message).toContain(h.pods[1].name);
+        expect(answer.body).toEqual(refusedBy(1));
+      }
+    } finally {
+      await h.pods[1].sim.up();
+    }
+    const shown = await h.as('alice').get(path).expect(200);
+    expect(shown.body.backup).toMatchObject({ id: backup.id, name: 'kept', status: 'available', availability_zone: 'az2' });
+    expect(mine(1)).toEqual([backup.id]);
+    expect(h.pods[1].sim.state.cinder.volumes.size).toBe(volumesBefore);
+    // The refused writes are recorded as failed with the 503; the backup stays routed.
+    const { types } = await streamEvents(h, `backup-${backup.id}`);
+    expect(types).toEqual([
+      'BackupCreated',
+      'ResourceRouted',
+      'BackupActionRequested',
+      'BackupActionFailed',
+      'BackupDeleteRequested',
+      'BackupDeleteFailed',
+      'BackupActionRequested',
+      'BackupActionFailed',
+      'BackupActionRequested',
+      'BackupActionFailed',
+    ]);
+  });
+
+  it('cuts a slow pod’s backups from the merged list at the per-pod timeout, listing the other pod’s', async () => {
+    const slow = await createBackup(h, 'alice', await volumeIn(h, 'alice', 'az1'));
+    const fast = await createBackup(h, 'alice', await volumeIn(h, 'alice', 'az2'));
+    const listed = async (path: string): Promise<string[]> =>
+      ((await h.as('alice').get(path).expect(200)).body.backups as Backup[]).map((b) => b.id).sort();
+    h.pods[0].sim.faults.update({ latencyMs: 3000 });
+    try {
+      for (const path of ['/volume/v3/backups', '/volume/v3/backups/detail']) {
+        const started = Date.now();
+        const ids = await listed(path);
+        expect(Date.now() - started).toBeLessThan(2500);
+        expect(ids).toEqual(mine(1).sort());
+        expect(ids).toContain(fast.id);
+        expect(ids).not.toContain(slow.id);
+      }
+    } finally {
+      h.pods[0].sim.faults.reset();
+    }
+    expect(await listed('/volume/v3/backups/detail')).toEqual([...mine(0), ...mine(1)].sort());
+  });
+});
