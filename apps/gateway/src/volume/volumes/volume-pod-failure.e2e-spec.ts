@@ -2,6 +2,7 @@
 // other pods' volumes within the per-pod timeout; the summary, a create there, calls on its volumes a 503 naming it.
 import { volumeProvisioningIdFor, volumeProvisioningStream } from '@podgate/volumes';
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
+import { expectEachPodDown } from '../testing/pod-faults-e2e';
 import { createVolume, podOfVolume, type Volume, VV } from './testing/volumes-e2e';
 
 describe('volumes of a failing pod (real sockets)', () => {
@@ -65,13 +66,7 @@ describe('volumes of a failing pod (real sockets)', () => {
         alice.delete(`/volume/v3/volumes/${id}/metadata/a`),
         alice.delete(`/volume/v3/volumes/${id}`),
       ];
-      for (const call of calls) {
-        const answer = await call.expect(503);
-        const [fault] = Object.values(answer.body) as { code: number; message: string }[];
-        expect(Object.keys(answer.body)).toHaveLength(1);
-        expect(fault.code).toBe(503);
-        expect(fault.message).toContain(h.pods[1].name);
-      }
+      await expectEachPodDown(calls, h.pods[1].name);
     } finally {
       await h.pods[1].sim.up();
     }

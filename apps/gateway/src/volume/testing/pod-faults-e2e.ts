@@ -1,0 +1,45 @@
+// Test helper (excluded from the build): what the volume API's down- and slow-pod e2e specs assert alike.
+import type { Test } from 'supertest';
+import type { ComputeHarness } from '../../testing/gateway-harness';
+
+/** podgate's answer for a call on a resource whose pod is down: one fault, naming the pod. */
+export const podDownFault = (podName: string) => ({
+  serviceUnavailable: { code: 503, message: `${podName} volume is unreachable: connection refused.` },
+});
+
+/** Sends the calls one by one: each must answer podgate's 503 naming the pod, whatever route it took. */
+export async function expectEachPodDown(calls: readonly Test[], podName: string): Promise<void> {
+  for (const call of calls) expect((await call.expect(503)).body).toEqual(podDownFault(podName));
+}
+
+export interface SlowListCase {
+  /** The list routes to ask, e.g. `/volume/v3/backups` and `/volume/v3/backups/detail`. */
+  readonly paths: readonly string[];
+  /** Lists one route as the tenant sees it: the ids, sorted. */
+  readonly listed: (path: string) => Promise<string[]>;
+  /** The pod made slower (3 s) than the harness's per-pod list timeout (800 ms). */
+  readonly slowPod: number;
+  /** The ids every route must answer while that pod is slow (the other pods' resources), sorted. */
+  readonly others: readonly string[];
+  /** The ids the first route answers once the pod is quick again (all of them), sorted. */
+  readonly all: readonly string[];
+}
+
+/**
+ * A merged list leaves a slow pod out at the per-pod timeout and answers the others' resources in
+ * time (200, within 2.5 s); once the pod is quick again it is back in the answer.
+ */
+export async function expectSlowPodLeftOut(h: ComputeHarness, list: SlowListCase): Promise<void> {
+  h.pods[list.slowPod].sim.faults.update({ latencyMs: 3000 });
+  try {
+    for (const path of list.paths) {
+      const started = Date.now();
+      const ids = await list.listed(path);
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(ids).toEqual(list.others);
+    }
+  } finally {
+    h.pods[list.slowPod].sim.faults.reset();
+  }
+  expect(await list.listed(list.paths[0])).toEqual(list.all);
+}
