@@ -1,7 +1,7 @@
 // Attachments (3.27+) of a pod that is down or slow (real sockets, the simulator's fault injection): writes
 // answer 503 with a body naming the pod; a slow pod is cut from the merged list at the per-pod timeout.
-import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
-import { expectEachPodDown, expectSlowPodLeftOut } from '../testing/pod-faults-e2e';
+import type { ComputeHarness } from '../../testing/gateway-harness';
+import { expectEachPodDown, expectSlowPodLeftOut, startFailingPodsHarness } from '../testing/pod-faults-e2e';
 import { VV } from '../volumes/testing/volumes-e2e';
 import { streamEvents, volumeIn } from '../snapshots/testing/snapshots-e2e';
 
@@ -19,10 +19,7 @@ describe('attachments of a failing pod (real sockets)', () => {
     h.pods[pod].sim.state.cinder.volumes.get(volumeId)?.attachments.map((a) => a.id);
 
   beforeAll(async () => {
-    h = await startComputeHarness({
-      pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }],
-      env: { PODGATE_POD_LIST_TIMEOUT_MS: '800' },
-    });
+    h = await startFailingPodsHarness();
   }, 120_000);
   afterAll(() => h?.close());
 

@@ -1,7 +1,7 @@
 // Backups of a pod that is down or slow (real sockets, the simulator's fault injection): create, update, delete,
 // restore, export_record and actions answer 503 naming the pod; a slow pod is cut from the merged list in time.
-import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
-import { expectEachPodDown, expectSlowPodLeftOut } from '../testing/pod-faults-e2e';
+import type { ComputeHarness } from '../../testing/gateway-harness';
+import { expectEachPodDown, expectSlowPodLeftOut, startFailingPodsHarness, tenantIdsIn } from '../testing/pod-faults-e2e';
 import { VV } from '../volumes/testing/volumes-e2e';
 import { createBackup, streamEvents, volumeIn } from '../snapshots/testing/snapshots-e2e';
 
@@ -9,16 +9,10 @@ type Backup = Record<string, unknown> & { id: string };
 
 describe('backups of a failing pod (real sockets)', () => {
   let h: ComputeHarness;
-  const backupsIn = (pod: number) => h.pods[pod].sim.state.cinder.backups;
-  const mine = (pod: number) =>
-    [...backupsIn(pod).values()].filter((b) => b.projectId === h.projectIdOf('tenant-a')).map((b) => b.id);
-  /** podgate's answer when a pod's volume API refuses connections (it is down). */
+  const mine = (pod: number) => tenantIdsIn(h, pod, 'backups');
 
   beforeAll(async () => {
-    h = await startComputeHarness({
-      pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }],
-      env: { PODGATE_POD_LIST_TIMEOUT_MS: '800' },
-    });
+    h = await startFailingPodsHarness();
   }, 120_000);
   afterAll(() => h?.close());
 

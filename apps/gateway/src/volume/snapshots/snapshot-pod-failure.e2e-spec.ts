@@ -1,8 +1,8 @@
 // Snapshots of a pod that is down or slow (real sockets, the simulator's fault injection): writes, actions and
 // metadata answer 503 naming the pod; a slow pod is cut from merged lists and a show on it times out in time.
 import { withoutProvisioningTag } from '../../api/provisioning-tag';
-import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
-import { expectEachPodDown, expectSlowPodLeftOut } from '../testing/pod-faults-e2e';
+import type { ComputeHarness } from '../../testing/gateway-harness';
+import { expectEachPodDown, expectSlowPodLeftOut, startFailingPodsHarness, tenantIdsIn } from '../testing/pod-faults-e2e';
 import { createSnapshot, streamEvents, volumeIn } from './testing/snapshots-e2e';
 
 const TIMEOUT_MS = 1000;
@@ -12,14 +12,10 @@ type Snapshot = Record<string, unknown> & { id: string };
 describe('snapshots of a failing pod (real sockets)', () => {
   let h: ComputeHarness;
   const snapshotsIn = (pod: number) => h.pods[pod].sim.state.cinder.snapshots;
-  const mine = (pod: number) =>
-    [...snapshotsIn(pod).values()].filter((s) => s.projectId === h.projectIdOf('tenant-a')).map((s) => s.id);
+  const mine = (pod: number) => tenantIdsIn(h, pod, 'snapshots');
 
   beforeAll(async () => {
-    h = await startComputeHarness({
-      pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }],
-      env: { PODGATE_POD_LIST_TIMEOUT_MS: '800', PODGATE_POD_TIMEOUT_MS: String(TIMEOUT_MS) },
-    });
+    h = await startFailingPodsHarness({ PODGATE_POD_TIMEOUT_MS: String(TIMEOUT_MS) });
   }, 120_000);
   afterAll(() => h?.close());
 

@@ -1,6 +1,25 @@
 // Test helper (excluded from the build): what the volume API's down- and slow-pod e2e specs assert alike.
 import type { Test } from 'supertest';
-import type { ComputeHarness } from '../../testing/gateway-harness';
+import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
+
+/** The per-pod list timeout of the failing-pod harness: a slower pod is cut from merged lists. */
+export const LIST_TIMEOUT_MS = 800;
+
+/**
+ * The failing-pod specs' podgate: two pods, az1 and az2 (whose own AZ is `nova`, so every answer's AZ is
+ * translated), lists cut at LIST_TIMEOUT_MS; `env` adds settings (e.g. `PODGATE_POD_TIMEOUT_MS`).
+ */
+export const startFailingPodsHarness = (env: Record<string, string> = {}): Promise<ComputeHarness> =>
+  startComputeHarness({
+    pods: [{ az: 'az1' }, { az: 'az2', podAz: 'nova' }],
+    env: { PODGATE_POD_LIST_TIMEOUT_MS: String(LIST_TIMEOUT_MS), ...env },
+  });
+
+/** The ids of tenant-a's (alice's) snapshots or backups held by one pod's simulated Cinder. */
+export const tenantIdsIn = (h: ComputeHarness, pod: number, kind: 'snapshots' | 'backups'): string[] =>
+  [...h.pods[pod].sim.state.cinder[kind].values()]
+    .filter((item) => item.projectId === h.projectIdOf('tenant-a'))
+    .map((item) => item.id);
 
 /** podgate's answer for a call on a resource whose pod is down: one fault, naming the pod. */
 export const podDownFault = (podName: string) => ({
@@ -17,7 +36,7 @@ export interface SlowListCase {
   readonly paths: readonly string[];
   /** Lists one route as the tenant sees it: the ids, sorted. */
   readonly listed: (path: string) => Promise<string[]>;
-  /** The pod made slower (3 s) than the harness's per-pod list timeout (800 ms). */
+  /** The pod made slower (3 s) than the harness's per-pod list timeout (LIST_TIMEOUT_MS). */
   readonly slowPod: number;
   /** The ids every route must answer while that pod is slow (the other pods' resources), sorted. */
   readonly others: readonly string[];
