@@ -4,11 +4,10 @@
 import { volumeProvisioningIdFor, volumeProvisioningStream } from '@podgate/volumes';
 import { type ComputeHarness, startComputeHarness } from '../testing/gateway-harness';
 import { createBackup, createSnapshot, streamEvents, volumeIn } from './snapshots/testing/snapshots-e2e';
+import { podTimeoutFault, timed } from './testing/pod-faults-e2e';
 import { VV } from './volumes/testing/volumes-e2e';
 
 const TIMEOUT_MS = 800;
-
-type Answer = { status: number; body: Record<string, unknown>; headers: Record<string, string> };
 
 describe('volume API in front of a hung pod (real sockets)', () => {
   let h: ComputeHarness;
@@ -20,13 +19,6 @@ describe('volume API in front of a hung pod (real sockets)', () => {
     });
   }, 120_000);
   afterAll(() => h?.close());
-
-  /** An answer and how long it took. */
-  const timed = async (call: PromiseLike<Answer>) => {
-    const started = Date.now();
-    const { status, body, headers } = await call;
-    return { status, body, headers, ms: Date.now() - started };
-  };
 
   it('answers snapshot and backup writes and creates 503 in time (recorded as 504), lists the other pod, changes nothing', async () => {
     const [alice, admin] = [h.as('alice'), h.as('admin')];
@@ -64,15 +56,7 @@ describe('volume API in front of a hung pod (real sockets)', () => {
     }
 
     for (const { status, body, ms } of [...writes, ...creates]) {
-      expect({ status, body }).toEqual({
-        status: 503,
-        body: {
-          serviceUnavailable: {
-            code: 503,
-            message: `${h.pods[0].name} volume is unreachable: no answer within ${TIMEOUT_MS} ms.`,
-          },
-        },
-      });
+      expect({ status, body }).toEqual({ status: 503, body: podTimeoutFault(h.pods[0].name, TIMEOUT_MS) });
       expect(ms).toBeLessThan(TIMEOUT_MS + 2000);
     }
     expect(listed.status).toBe(200);

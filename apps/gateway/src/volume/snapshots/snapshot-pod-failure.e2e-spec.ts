@@ -2,7 +2,13 @@
 // metadata answer 503 naming the pod; a slow pod is cut from merged lists and a show on it times out in time.
 import { withoutProvisioningTag } from '../../api/provisioning-tag';
 import type { ComputeHarness } from '../../testing/gateway-harness';
-import { expectEachPodDown, expectSlowPodLeftOut, startFailingPodsHarness, tenantIdsIn } from '../testing/pod-faults-e2e';
+import {
+  expectEachPodDown,
+  expectSlowPodLeftOut,
+  podTimeoutFault,
+  startFailingPodsHarness,
+  tenantIdsIn,
+} from '../testing/pod-faults-e2e';
 import { createSnapshot, streamEvents, volumeIn } from './testing/snapshots-e2e';
 
 const TIMEOUT_MS = 1000;
@@ -82,9 +88,7 @@ describe('snapshots of a failing pod (real sockets)', () => {
     }
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
     expect(answer.status).toBe(503);
-    expect(answer.body).toEqual({
-      serviceUnavailable: { code: 503, message: `${h.pods[0].name} volume is unreachable: no answer within ${TIMEOUT_MS} ms.` },
-    });
+    expect(answer.body).toEqual(podTimeoutFault(h.pods[0].name, TIMEOUT_MS));
     expect((await h.as('alice').get(path).expect(200)).body.snapshot).toMatchObject({ id: snapshot.id });
   });
 });

@@ -26,6 +26,20 @@ export const podDownFault = (podName: string) => ({
   serviceUnavailable: { code: 503, message: `${podName} volume is unreachable: connection refused.` },
 });
 
+/** podgate's answer for a call on a resource whose pod did not answer within `timeoutMs` (slow or hung). */
+export const podTimeoutFault = (podName: string, timeoutMs: number) => ({
+  serviceUnavailable: { code: 503, message: `${podName} volume is unreachable: no answer within ${timeoutMs} ms.` },
+});
+
+/** A call's answer (status, body, headers) and how long it took in ms. */
+export async function timed(
+  call: PromiseLike<{ status: number; body: Record<string, unknown>; headers: Record<string, string> }>,
+) {
+  const started = Date.now();
+  const { status, body, headers } = await call;
+  return { status, body, headers, ms: Date.now() - started };
+}
+
 /** Sends the calls one by one: each must answer podgate's 503 naming the pod, whatever route it took. */
 export async function expectEachPodDown(calls: readonly Test[], podName: string): Promise<void> {
   for (const call of calls) expect((await call.expect(503)).body).toEqual(podDownFault(podName));

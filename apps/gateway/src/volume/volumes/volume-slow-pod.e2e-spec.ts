@@ -1,6 +1,7 @@
 // A pod slower than podgate's per-call timeout (real sockets, the simulator's latencyMs): show, update, an action
 // and delete of its volume answer podgate's 503 in time (recorded as 504); the route stays until the pod's 404.
 import { type ComputeHarness, startComputeHarness } from '../../testing/gateway-harness';
+import { podTimeoutFault, timed } from '../testing/pod-faults-e2e';
 import { createVolume, simVolume, volumeStream } from './testing/volumes-e2e';
 
 const TIMEOUT_MS = 800;
@@ -13,13 +14,6 @@ describe('volumes of a slow pod (real sockets)', () => {
     h = await startComputeHarness({ pods: [{ az: 'az1' }, { az: 'az2' }], env: { PODGATE_POD_TIMEOUT_MS: String(TIMEOUT_MS) } });
   }, 120_000);
   afterAll(() => h?.close());
-
-  /** An answer and how long it took. */
-  const timed = async (call: PromiseLike<{ status: number; body: Record<string, unknown> }>) => {
-    const started = Date.now();
-    const { status, body } = await call;
-    return { status, body, ms: Date.now() - started };
-  };
 
   it('answers show, update, os-extend and delete with 503 within the timeout, then 200; a timed-out delete does not unroute', async () => {
     const alice = h.as('alice');
@@ -44,9 +38,7 @@ describe('volumes of a slow pod (real sockets)', () => {
     for (const { status, body, ms } of answers) {
       expect(ms).toBeLessThan(TIMEOUT_MS + 2000);
       expect(status).toBe(503);
-      expect(body).toEqual({
-        serviceUnavailable: { code: 503, message: `${h.pods[0].name} volume is unreachable: no answer within ${TIMEOUT_MS} ms.` },
-      });
+      expect(body).toEqual(podTimeoutFault(h.pods[0].name, TIMEOUT_MS));
     }
 
     // Recorded as failed, with the timeout's 504; the delete's route stays.
